@@ -1,0 +1,957 @@
+package io.ringbus.api;
+
+import io.ringbus.api.annotation.Consume;
+import io.ringbus.api.annotation.Respond;
+import io.ringbus.api.annotation.Subscribe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The behaviour every engine owes its users, whatever carries the events: the in-process bus runs it, and so
+ * will the IPC bus. Subclasses say only how to build a bus.
+ * <p>
+ * No test here asserts on speed; every wait has a deadline; every bus is closed, pass or fail.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class BusContractTest
+{
+    /**
+     * What a contract test may ask of the bus it is given.
+     *
+     * @param ringSize     capacity of each ring.
+     * @param errorHandler told about handler failures.
+     * @param backpressure what publish does on a full ring.
+     */
+    protected record Settings(int ringSize, ErrorHandler errorHandler, BackpressurePolicy backpressure)
+    {
+        static Settings defaults()
+        {
+            return new Settings(1024, (cause, destination, event, handler) -> { }, BackpressurePolicy.WAIT);
+        }
+
+        Settings ringSize(final int size)
+        {
+            return new Settings(size, errorHandler, backpressure);
+        }
+
+        Settings errorHandler(final ErrorHandler handler)
+        {
+            return new Settings(ringSize, handler, backpressure);
+        }
+
+        Settings backpressure(final BackpressurePolicy policy)
+        {
+            return new Settings(ringSize, errorHandler, policy);
+        }
+    }
+
+    /**
+     * A running bus with these settings; the test closes it.
+     *
+     * @param settings what the test needs.
+     * @return the bus.
+     */
+    protected abstract Bus newBus(Settings settings);
+
+    private Bus newBus()
+    {
+        return newBus(Settings.defaults());
+    }
+
+    interface Shape
+    {
+    }
+
+    record Circle(int radius) implements Shape
+    {
+    }
+
+    record Square(int side) implements Shape
+    {
+    }
+
+    record Tick(int publisher, int seq)
+    {
+    }
+
+    // ---------------------------------------------------------------- pub/sub
+
+    @Test
+    void everySubscriberSeesEveryEventInOrder() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("numbers", Integer.class);
+            final List<List<Integer>> seen = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+            for (final List<Integer> list : seen)
+            {
+                topic.subscribe(list::add);
+            }
+            for (int i = 0; i < 1000; i++)
+            {
+                topic.publish(i);
+            }
+            for (final List<Integer> list : seen)
+            {
+                Await.until("1000 events", () -> list.size() == 1000);
+                for (int i = 0; i < 1000; i++)
+                {
+                    assertEquals(i, list.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoPublishersThreeSubscribersAgreeOnOneTotalOrder() throws Exception
+    {
+        final int perPublisher = 20_000;
+        try (Bus bus = newBus(Settings.defaults().ringSize(256)))
+        {
+            final Topic<Tick> topic = bus.topic("ticks", Tick.class);
+            final List<List<Tick>> seen = new ArrayList<>();
+            for (int s = 0; s < 3; s++)
+            {
+                final List<Tick> list = Collections.synchronizedList(new ArrayList<>());
+                seen.add(list);
+                topic.subscribe(list::add);
+            }
+            final List<Thread> publishers = new ArrayList<>();
+            for (int p = 0; p < 2; p++)
+            {
+                final int publisher = p;
+                publishers.add(new Thread(() ->
+                {
+                    for (int i = 0; i < perPublisher; i++)
+                    {
+                        topic.publish(new Tick(publisher, i));
+                    }
+                }, "publisher-" + p));
+            }
+            publishers.forEach(Thread::start);
+            for (final Thread t : publishers)
+            {
+                t.join(Await.DEFAULT.toMillis());
+                assertFalse(t.isAlive(), "publisher still running");
+            }
+            for (final List<Tick> list : seen)
+            {
+                Await.until(() -> "all ticks, have " + list.size(), Await.DEFAULT, () -> list.size() == 2 * perPublisher);
+            }
+            final List<Tick> reference = seen.get(0);
+            assertEquals(reference, seen.get(1), "subscribers 0 and 1 disagree on the order");
+            assertEquals(reference, seen.get(2), "subscribers 0 and 2 disagree on the order");
+            final int[] next = new int[2];
+            for (final Tick t : reference)
+            {
+                assertEquals(next[t.publisher()]++, t.seq(), "publisher order broken at " + t);
+            }
+        }
+    }
+
+    @Test
+    void subscriberSeesOnlyEventsPublishedAfterItSubscribed() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("late", Integer.class);
+            final List<Integer> first = new CopyOnWriteArrayList<>();
+            topic.subscribe(first::add);
+            topic.publish(1);
+            final List<Integer> second = new CopyOnWriteArrayList<>();
+            topic.subscribe(second::add);
+            topic.publish(2);
+            Await.until("both events at the first subscriber", () -> first.size() == 2);
+            Await.until("one event at the second subscriber", () -> second.size() == 1);
+            assertEquals(List.of(2), second);
+        }
+    }
+
+    @Test
+    void closedSubscriptionIsNotCalledAgainWhileOthersContinue() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("flow", Integer.class);
+            final AtomicInteger stayed = new AtomicInteger();
+            final AtomicInteger left = new AtomicInteger();
+            topic.subscribe(e -> stayed.incrementAndGet());
+            final Subscription leaving = topic.subscribe(e -> left.incrementAndGet());
+            final AtomicReference<Throwable> publishFailure = new AtomicReference<>();
+            final CountDownLatch stop = new CountDownLatch(1);
+            final AtomicLong published = new AtomicLong();
+            final Thread publisher = new Thread(() ->
+            {
+                try
+                {
+                    while (stop.getCount() > 0)
+                    {
+                        topic.publish(1);
+                        published.incrementAndGet();
+                    }
+                }
+                catch (final Throwable ex)
+                {
+                    publishFailure.set(ex);
+                }
+            });
+            publisher.start();
+            try
+            {
+                Await.until("some events at the leaving subscriber", () -> left.get() > 1000);
+                leaving.close();
+                assertFalse(leaving.isActive());
+                final int atClose = left.get();
+                final long publishedAtClose = published.get();
+                Await.until("more events after the close", () -> published.get() > publishedAtClose + 10_000);
+                assertEquals(atClose, left.get(), "handler called after close() returned");
+            }
+            finally
+            {
+                stop.countDown();
+                publisher.join(Await.DEFAULT.toMillis());
+            }
+            assertFalse(publisher.isAlive());
+            assertEquals(null, publishFailure.get());
+            Await.until("the staying subscriber got everything", () -> stayed.get() == published.get());
+        }
+    }
+
+    @Test
+    void publishWithNoSubscriberIsCountedAsUnrouted()
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<String> topic = bus.topic("nobody.home", String.class);
+            topic.publish("hello");
+            assertTrue(topic.tryPublish("again"));
+            assertEquals(2, bus.stats().destination("nobody.home").orElseThrow().unrouted());
+        }
+    }
+
+    // ---------------------------------------------------------------- queues
+
+    @Test
+    void threeCompetingConsumersHandleEachOfManyMessagesExactlyOnce() throws Exception
+    {
+        final int messages = 100_000;
+        try (Bus bus = newBus(Settings.defaults().ringSize(512)))
+        {
+            final Queue<Integer> queue = bus.queue("work", Integer.class);
+            final AtomicReferenceArray<String> handledBy = new AtomicReferenceArray<>(messages);
+            final AtomicInteger duplicates = new AtomicInteger();
+            final AtomicInteger handled = new AtomicInteger();
+            final Map<String, AtomicInteger> perConsumer = new ConcurrentHashMap<>();
+            for (int c = 0; c < 3; c++)
+            {
+                final String name = "consumer-" + c;
+                perConsumer.put(name, new AtomicInteger());
+                queue.consume(m ->
+                {
+                    if (!handledBy.compareAndSet(m, null, name))
+                    {
+                        duplicates.incrementAndGet();
+                    }
+                    perConsumer.get(name).incrementAndGet();
+                    handled.incrementAndGet();
+                });
+            }
+            for (int i = 0; i < messages; i++)
+            {
+                queue.send(i);
+            }
+            Await.until(() -> "all messages handled, have " + handled.get(), Await.DEFAULT,
+                () -> handled.get() >= messages);
+            assertEquals(0, duplicates.get(), "messages handled more than once");
+            assertEquals(messages, handled.get());
+            for (int i = 0; i < messages; i++)
+            {
+                assertNotNull(handledBy.get(i), "message " + i + " never handled");
+            }
+            final DestinationStats stats = bus.stats().destination("work").orElseThrow();
+            assertEquals(messages, stats.published());
+            assertEquals(messages, stats.delivered());
+            assertEquals(0, stats.depth());
+        }
+    }
+
+    @Test
+    void slowConsumerDoesNotHoldTheOthersBack() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<Integer> queue = bus.queue("mixed.speed", Integer.class);
+            final CountDownLatch release = new CountDownLatch(1);
+            final CountDownLatch slowStarted = new CountDownLatch(1);
+            final AtomicInteger fast = new AtomicInteger();
+            queue.consume(m ->
+            {
+                slowStarted.countDown();
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+            });
+            queue.consume(m -> fast.incrementAndGet());
+            try
+            {
+                // Until the slow consumer holds a message, the fast one may take them all.
+                final AtomicInteger sent = new AtomicInteger();
+                Await.until("the slow consumer holds a message", () ->
+                {
+                    queue.send(sent.getAndIncrement());
+                    return slowStarted.getCount() == 0;
+                });
+                for (int i = 0; i < 200; i++)
+                {
+                    queue.send(i);
+                }
+                final int expected = sent.get() - 1 + 200;
+                // While one consumer is stuck, the other takes everything else.
+                Await.until(() -> "the free consumer took the rest, has " + fast.get() + " of " + expected,
+                    Await.DEFAULT, () -> fast.get() == expected);
+            }
+            finally
+            {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void messagesSentBeforeAnyConsumerWaitForOne() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("early", String.class);
+            queue.send("a");
+            queue.send("b");
+            final List<String> got = new CopyOnWriteArrayList<>();
+            queue.consume(got::add);
+            Await.until("both messages", () -> got.size() == 2);
+            assertEquals(List.of("a", "b"), got);
+        }
+    }
+
+    // ---------------------------------------------------------------- type-addressed
+
+    @Test
+    void typeAddressedPublishReachesClassSuperclassesAndInterfaces() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final List<Object> circles = new CopyOnWriteArrayList<>();
+            final List<Object> shapes = new CopyOnWriteArrayList<>();
+            final List<Object> records = new CopyOnWriteArrayList<>();
+            final List<Object> objects = new CopyOnWriteArrayList<>();
+            bus.subscribe(Circle.class, circles::add);
+            bus.subscribe(Shape.class, shapes::add);
+            bus.subscribe(Record.class, records::add);
+            bus.subscribe(Object.class, objects::add);
+            bus.publish(new Circle(1));
+            bus.publish(new Square(2));
+            bus.publish("text");
+            Await.until("three objects", () -> objects.size() == 3);
+            Await.until("two shapes", () -> shapes.size() == 2);
+            Await.until("two records", () -> records.size() == 2);
+            Await.until("one circle", () -> circles.size() == 1);
+            assertEquals(List.of(new Circle(1)), circles);
+            assertEquals(Set.of(new Circle(1), new Square(2)), Set.copyOf(shapes));
+        }
+    }
+
+    @Test
+    void eventNobodyListensToBecomesCountedDeadEvent() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final List<DeadEvent> dead = new CopyOnWriteArrayList<>();
+            bus.subscribe(DeadEvent.class, dead::add);
+            bus.publish(new Circle(7));
+            Await.until("a dead event", () -> dead.size() == 1);
+            assertEquals(new Circle(7), dead.get(0).event());
+            assertEquals(1, bus.stats().deadEvents());
+        }
+    }
+
+    @Test
+    void deadEventsAreCountedEvenWithoutDeadEventSubscribers()
+    {
+        try (Bus bus = newBus())
+        {
+            bus.publish(new Square(1));
+            assertTrue(bus.tryPublish(new Square(2)));
+            assertEquals(2, bus.stats().deadEvents());
+        }
+    }
+
+    // ---------------------------------------------------------------- names and patterns
+
+    @Test
+    void invalidNamesAreRefusedWithTheRule()
+    {
+        try (Bus bus = newBus())
+        {
+            for (final String bad : List.of("", "a..b", ".a", "a.", "a b", "a/b", "orders.*", "x.#"))
+            {
+                final IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> bus.topic(bad, String.class), bad);
+                assertTrue(ex.getMessage().contains("name"), ex.getMessage());
+            }
+            assertThrows(NullPointerException.class, () -> bus.topic(null, String.class));
+            assertThrows(IllegalArgumentException.class, () -> bus.queue("a..b", String.class));
+            assertThrows(IllegalArgumentException.class, () -> bus.subscribe("a.b*", String.class, e -> { }));
+        }
+    }
+
+    @Test
+    void sameNameWithAnotherTypeOrKindIsRefused()
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<String> topic = bus.topic("orders", String.class);
+            assertSame(topic, bus.topic("orders", String.class));
+            final IllegalArgumentException type =
+                assertThrows(IllegalArgumentException.class, () -> bus.topic("orders", Integer.class));
+            assertTrue(type.getMessage().contains("java.lang.String"), type.getMessage());
+            final IllegalArgumentException kind =
+                assertThrows(IllegalArgumentException.class, () -> bus.queue("orders", String.class));
+            assertTrue(kind.getMessage().contains("topic"), kind.getMessage());
+        }
+    }
+
+    @Test
+    void patternSubscriptionAttachesToExistingAndLaterTopics() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<String> before = bus.topic("orders.eu.placed", String.class);
+            final List<String> star = new CopyOnWriteArrayList<>();
+            final List<String> hash = new CopyOnWriteArrayList<>();
+            bus.subscribe("orders.*.placed", String.class, star::add);
+            bus.subscribe("orders.#", String.class, hash::add);
+            final Topic<String> after = bus.topic("orders.us.placed", String.class);
+            final Topic<String> deeper = bus.topic("orders.us.east.placed", String.class);
+            final Topic<String> other = bus.topic("payments.eu", String.class);
+            before.publish("eu");
+            after.publish("us");
+            deeper.publish("east");
+            other.publish("payment");
+            Await.until("three events on orders.#", () -> hash.size() == 3);
+            Await.until("two events on orders.*.placed", () -> star.size() == 2);
+            assertEquals(Set.of("eu", "us"), Set.copyOf(star));
+            assertEquals(Set.of("eu", "us", "east"), Set.copyOf(hash));
+        }
+    }
+
+    @Test
+    void patternSubscriptionSkipsTopicsOfOtherTypesAndNeverRunsConcurrently() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final AtomicInteger inside = new AtomicInteger();
+            final AtomicInteger overlaps = new AtomicInteger();
+            final AtomicInteger seen = new AtomicInteger();
+            bus.subscribe("m.#", Number.class, n ->
+            {
+                if (inside.incrementAndGet() > 1)
+                {
+                    overlaps.incrementAndGet();
+                }
+                seen.incrementAndGet();
+                inside.decrementAndGet();
+            });
+            final List<Topic<Integer>> topics = new ArrayList<>();
+            for (int i = 0; i < 4; i++)
+            {
+                topics.add(bus.topic("m.t" + i, Integer.class));
+            }
+            final Topic<String> strings = bus.topic("m.strings", String.class);
+            final List<Thread> publishers = new ArrayList<>();
+            for (final Topic<Integer> t : topics)
+            {
+                publishers.add(new Thread(() ->
+                {
+                    for (int i = 0; i < 5_000; i++)
+                    {
+                        t.publish(i);
+                    }
+                }));
+            }
+            publishers.forEach(Thread::start);
+            strings.publish("not a number");
+            for (final Thread t : publishers)
+            {
+                t.join(Await.DEFAULT.toMillis());
+            }
+            Await.until(() -> "20000 numbers, have " + seen.get(), Await.DEFAULT, () -> seen.get() == 20_000);
+            assertEquals(0, overlaps.get(), "handler ran concurrently with itself");
+            assertEquals(1, bus.stats().destination("m.strings").orElseThrow().unrouted());
+        }
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    @Test
+    void throwingHandlerIsReportedWithContextAndDoesNotStopDelivery() throws Exception
+    {
+        final List<Object[]> reports = new CopyOnWriteArrayList<>();
+        final ErrorHandler errors = (cause, destination, event, handler) ->
+            reports.add(new Object[] {cause, destination, event, handler});
+        try (Bus bus = newBus(Settings.defaults().errorHandler(errors)))
+        {
+            final Topic<Integer> topic = bus.topic("fragile", Integer.class);
+            final AtomicInteger healthy = new AtomicInteger();
+            final AtomicInteger survived = new AtomicInteger();
+            final Handler<Integer> failing = e ->
+            {
+                if (e % 2 == 0)
+                {
+                    throw new IllegalStateException("even " + e);
+                }
+                if (e == 5)
+                {
+                    throw new AssertionError("an Error, not an Exception");
+                }
+                survived.incrementAndGet();
+            };
+            topic.subscribe(failing);
+            topic.subscribe(e -> healthy.incrementAndGet());
+            for (int i = 0; i < 100; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("all events at the healthy subscriber", () -> healthy.get() == 100);
+            Await.until("all failures reported", () -> reports.size() == 51);
+            Await.until("odd events handled by the failing subscriber", () -> survived.get() == 49);
+            final Object[] first = reports.get(0);
+            assertInstanceOf(IllegalStateException.class, first[0]);
+            assertEquals("fragile", first[1]);
+            assertEquals(0, first[2]);
+            assertSame(failing, first[3]);
+            final DestinationStats stats = bus.stats().destination("fragile").orElseThrow();
+            assertEquals(51, stats.failures());
+            assertEquals(149, stats.delivered());
+        }
+    }
+
+    @Test
+    void throwingErrorHandlerIsContained() throws Exception
+    {
+        final ErrorHandler broken = (cause, destination, event, handler) ->
+        {
+            throw new IllegalStateException("the error handler itself fails");
+        };
+        try (Bus bus = newBus(Settings.defaults().errorHandler(broken)))
+        {
+            final Queue<Integer> queue = bus.queue("q.broken", Integer.class);
+            final AtomicInteger ok = new AtomicInteger();
+            queue.consume(e ->
+            {
+                if (e == 0)
+                {
+                    throw new IllegalArgumentException("boom");
+                }
+                ok.incrementAndGet();
+            });
+            queue.send(0);
+            queue.send(1);
+            Await.until("the next message handled", () -> ok.get() == 1);
+            assertEquals(1, bus.stats().errorHandlerFailures());
+            assertEquals(1, bus.stats().destination("q.broken").orElseThrow().failures());
+        }
+    }
+
+    // ---------------------------------------------------------------- backpressure
+
+    @Test
+    void fullRingRefusesTryPublishAndFailPolicyThrows() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(8).backpressure(BackpressurePolicy.FAIL)))
+        {
+            final Topic<Integer> topic = bus.topic("narrow", Integer.class);
+            final CountDownLatch release = new CountDownLatch(1);
+            final AtomicInteger handled = new AtomicInteger();
+            topic.subscribe(e ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                handled.incrementAndGet();
+            });
+            int accepted = 0;
+            while (topic.tryPublish(accepted))
+            {
+                accepted++;
+                assertTrue(accepted <= 9, "ring of 8 accepted more than it holds plus the one in hand");
+            }
+            assertFalse(topic.tryPublish(-1));
+            final BackpressureException ex = assertThrows(BackpressureException.class, () -> topic.publish(-2));
+            assertTrue(ex.getMessage().contains("narrow"), ex.getMessage());
+            release.countDown();
+            final int total = accepted;
+            Await.until("accepted events handled", () -> handled.get() == total);
+        }
+    }
+
+    @Test
+    void blockedPublisherWaitsThenResumes() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(8)))
+        {
+            final Topic<Integer> topic = bus.topic("waiting", Integer.class);
+            final CountDownLatch release = new CountDownLatch(1);
+            final AtomicInteger handled = new AtomicInteger();
+            topic.subscribe(e ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                handled.incrementAndGet();
+            });
+            final AtomicInteger published = new AtomicInteger();
+            final Thread publisher = new Thread(() ->
+            {
+                for (int i = 0; i < 100; i++)
+                {
+                    topic.publish(i);
+                    published.incrementAndGet();
+                }
+            });
+            publisher.start();
+            try
+            {
+                Await.until("publisher blocked on the full ring", () -> publisher.getState() == Thread.State.TIMED_WAITING ||
+                    publisher.getState() == Thread.State.WAITING || published.get() >= 8);
+                assertTrue(published.get() <= 9, "publisher did not wait: " + published.get());
+            }
+            finally
+            {
+                release.countDown();
+            }
+            publisher.join(Await.DEFAULT.toMillis());
+            assertFalse(publisher.isAlive());
+            Await.until("all handled", () -> handled.get() == 100);
+        }
+    }
+
+    @Test
+    void handlerPublishingIntoTheFullRingItDrainsFailsFast() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(64)))
+        {
+            final Topic<Integer> topic = bus.topic("echo", Integer.class);
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final CountDownLatch failed = new CountDownLatch(1);
+            topic.subscribe(e ->
+            {
+                try
+                {
+                    // Each event publishes two more: the ring fills while this thread is the one draining it.
+                    topic.publish(e + 1);
+                    topic.publish(e + 1);
+                }
+                catch (final ReentrantPublishException ex)
+                {
+                    failure.compareAndSet(null, ex);
+                    failed.countDown();
+                }
+            });
+            topic.publish(0);
+            assertTrue(failed.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS), "no fail-fast: deadlock?");
+            assertTrue(failure.get().getMessage().contains("echo"), failure.get().getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    @Test
+    void closeDeliversEverythingAcceptedThenRefuses() throws Exception
+    {
+        final int events = 50_000;
+        final AtomicInteger topicSeen = new AtomicInteger();
+        final AtomicInteger queueSeen = new AtomicInteger();
+        final Bus bus = newBus(Settings.defaults().ringSize(1 << 16));
+        final Topic<Integer> topic = bus.topic("drain.topic", Integer.class);
+        final Queue<Integer> queue = bus.queue("drain.queue", Integer.class);
+        try
+        {
+            topic.subscribe(e ->
+            {
+                if (e % 10_000 == 0)
+                {
+                    Thread.sleep(5);
+                }
+                topicSeen.incrementAndGet();
+            });
+            queue.consume(e -> queueSeen.incrementAndGet());
+            for (int i = 0; i < events; i++)
+            {
+                topic.publish(i);
+                queue.send(i);
+            }
+        }
+        finally
+        {
+            bus.close();
+        }
+        assertEquals(events, topicSeen.get());
+        assertEquals(events, queueSeen.get());
+        assertThrows(BusClosedException.class, () -> topic.publish(1));
+        assertThrows(BusClosedException.class, () -> queue.send(1));
+        assertThrows(BusClosedException.class, () -> bus.publish("x"));
+        assertThrows(BusClosedException.class, () -> topic.tryPublish(1));
+        assertThrows(BusClosedException.class, () -> bus.topic("new.after.close", String.class));
+        final ExecutionException ex = assertThrows(ExecutionException.class,
+            () -> bus.request("addr", "q", String.class, Duration.ofSeconds(1)).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(BusClosedException.class, ex.getCause());
+        bus.close(); // idempotent
+    }
+
+    @Test
+    void closeReleasesBlockedPublishers() throws Exception
+    {
+        final Bus bus = newBus(Settings.defaults().ringSize(4).errorHandler((c, d, e, h) -> { }));
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicReference<Throwable> outcome = new AtomicReference<>();
+        final Thread publisher;
+        try
+        {
+            final Topic<Integer> topic = bus.topic("stuck", Integer.class);
+            topic.subscribe(e -> release.await(200, TimeUnit.MILLISECONDS));
+            publisher = new Thread(() ->
+            {
+                try
+                {
+                    for (int i = 0; i < 1_000_000; i++)
+                    {
+                        topic.publish(i);
+                    }
+                }
+                catch (final Throwable ex)
+                {
+                    outcome.set(ex);
+                }
+            });
+            publisher.start();
+            Await.until("ring full", () -> bus.stats().destination("stuck").orElseThrow().depth() >= 4);
+        }
+        finally
+        {
+            release.countDown();
+            bus.close();
+        }
+        publisher.join(Await.DEFAULT.toMillis());
+        assertFalse(publisher.isAlive(), "publisher still blocked after close");
+        assertInstanceOf(BusClosedException.class, outcome.get());
+    }
+
+    // ---------------------------------------------------------------- request/reply
+
+    @Test
+    void requestGetsTheReply() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            bus.respond("echo.upper", String.class, String::toUpperCase);
+            assertEquals("HELLO", bus.request("echo.upper", "hello", String.class, Duration.ofSeconds(10))
+                .get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void requestFailsAtOnceWithoutResponderAndTimesOutWithASilentOne() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final CompletableFuture<String> none = bus.request("nobody", "q", String.class, Duration.ofSeconds(10));
+            final ExecutionException noResponder = assertThrows(ExecutionException.class, () -> none.get(1, TimeUnit.SECONDS));
+            assertInstanceOf(NoResponderException.class, noResponder.getCause());
+
+            final CountDownLatch release = new CountDownLatch(1);
+            bus.respond("slow", String.class, q ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                return q;
+            });
+            try
+            {
+                final CompletableFuture<String> slow = bus.request("slow", "q", String.class, Duration.ofMillis(50));
+                final ExecutionException timeout = assertThrows(ExecutionException.class, () -> slow.get(30, TimeUnit.SECONDS));
+                assertInstanceOf(TimeoutException.class, timeout.getCause());
+            }
+            finally
+            {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void responderExceptionReachesTheRequester() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            bus.respond("picky", Integer.class, q ->
+            {
+                throw new IllegalArgumentException("no " + q);
+            });
+            final ExecutionException ex = assertThrows(ExecutionException.class,
+                () -> bus.request("picky", 3, String.class, Duration.ofSeconds(10)).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalArgumentException.class, ex.getCause());
+            assertEquals("no 3", ex.getCause().getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- annotations
+
+    public static class Base
+    {
+        final List<Object> got = new CopyOnWriteArrayList<>();
+
+        @Subscribe
+        void onCircle(final Circle c)
+        {
+            got.add(c);
+        }
+    }
+
+    public interface Pricing
+    {
+        @Respond(address = "price.of")
+        Integer price(String item);
+    }
+
+    public static class Listener extends Base implements Pricing
+    {
+        @Subscribe(topic = "news.#")
+        void onNews(final String s)
+        {
+            got.add(s);
+        }
+
+        @Consume(queue = "jobs")
+        void onJob(final Integer job)
+        {
+            got.add(job);
+        }
+
+        @Override
+        public Integer price(final String item)
+        {
+            return item.length();
+        }
+    }
+
+    @Test
+    void registerWiresInheritedAnnotatedMethodsAndCloseUnwiresThem() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Listener listener = new Listener();
+            final Registration registration = bus.register(listener);
+            bus.publish(new Circle(3));
+            bus.topic("news.today", String.class).publish("headline");
+            bus.queue("jobs", Integer.class).send(42);
+            assertEquals(5, bus.request("price.of", "apple", Integer.class, Duration.ofSeconds(10)).get(30, TimeUnit.SECONDS));
+            Await.until("three events at the listener", () -> listener.got.size() == 3);
+            assertEquals(Set.of(new Circle(3), "headline", 42), Set.copyOf(listener.got));
+
+            registration.close();
+            bus.publish(new Circle(4));
+            bus.topic("news.today", String.class).publish("later");
+            final CompletableFuture<Integer> after = bus.request("price.of", "pear", Integer.class, Duration.ofSeconds(10));
+            final ExecutionException ex = assertThrows(ExecutionException.class, () -> after.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(NoResponderException.class, ex.getCause());
+            assertEquals(3, listener.got.size(), "unwired methods still called: " + listener.got);
+        }
+    }
+
+    public static class Malformed
+    {
+        @Subscribe
+        void twoArgs(final String a, final String b)
+        {
+        }
+    }
+
+    @Test
+    void malformedListenerIsRefusedWithTheMethodNamed()
+    {
+        try (Bus bus = newBus())
+        {
+            final IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> bus.register(new Malformed()));
+            assertTrue(ex.getMessage().contains("twoArgs"), ex.getMessage());
+            final IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> bus.register(new Object()));
+            assertTrue(none.getMessage().contains("no @Subscribe"), none.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- misuse and stats
+
+    @Test
+    void nullArgumentsAreNamed()
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<String> topic = bus.topic("t", String.class);
+            final Queue<String> queue = bus.queue("q", String.class);
+            assertEquals("event", assertThrows(NullPointerException.class, () -> bus.publish(null)).getMessage());
+            assertEquals("event", assertThrows(NullPointerException.class, () -> topic.publish(null)).getMessage());
+            assertEquals("event", assertThrows(NullPointerException.class, () -> topic.tryPublish(null)).getMessage());
+            assertEquals("message", assertThrows(NullPointerException.class, () -> queue.send(null)).getMessage());
+            assertEquals("handler", assertThrows(NullPointerException.class, () -> topic.subscribe(null)).getMessage());
+            assertEquals("listener", assertThrows(NullPointerException.class, () -> bus.register(null)).getMessage());
+            assertThrows(IllegalArgumentException.class,
+                () -> bus.request("t", "x", String.class, Duration.ZERO));
+        }
+    }
+
+    @Test
+    void statsCountPublishedDeliveredAndDepth() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<Integer> queue = bus.queue("counted", Integer.class);
+            for (int i = 0; i < 10; i++)
+            {
+                queue.send(i);
+            }
+            DestinationStats stats = bus.stats().destination("counted").orElseThrow();
+            assertEquals(10, stats.published());
+            assertEquals(10, stats.depth());
+            assertEquals(0, stats.delivered());
+            final AtomicInteger handled = new AtomicInteger();
+            queue.consume(e -> handled.incrementAndGet());
+            Await.until("ten handled", () -> handled.get() == 10);
+            Await.until("depth back to zero", () -> bus.stats().destination("counted").orElseThrow().depth() == 0);
+            stats = bus.stats().destination("counted").orElseThrow();
+            assertEquals(10, stats.delivered());
+            assertEquals(1, stats.subscribers());
+            final String text = bus.stats().toString();
+            assertTrue(text.contains("counted"), text);
+            assertTrue(text.contains("published"), text);
+        }
+    }
+}
