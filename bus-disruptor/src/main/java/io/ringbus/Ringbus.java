@@ -1,0 +1,209 @@
+package io.ringbus;
+
+import io.ringbus.api.BackpressurePolicy;
+import io.ringbus.api.Bus;
+import io.ringbus.api.ErrorHandler;
+import io.ringbus.api.IdleStrategyKind;
+import io.ringbus.disruptor.BusConfig;
+import io.ringbus.disruptor.DisruptorBus;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The entry point: builds an in-process bus on LMAX Disruptor rings.
+ *
+ * <pre>{@code
+ * try (Bus bus = Ringbus.create()) { ... }
+ *
+ * Bus fast = Ringbus.builder()
+ *     .idle(IdleStrategyKind.BUSY_SPIN)
+ *     .ringSize(1 << 16)
+ *     .build();
+ * }</pre>
+ * Every setting can also be given as a system property, read when {@link #builder()} is called: see the
+ * {@code *_PROP_NAME} constants. A builder method overrides its property.
+ */
+public final class Ringbus
+{
+    /** System property for {@link Builder#ringSize(int)}. */
+    public static final String RING_SIZE_PROP_NAME = "ringbus.ringSize";
+    /** Events each destination's ring holds unless told otherwise. */
+    public static final int RING_SIZE_DEFAULT = 1024;
+
+    /** System property for {@link Builder#idle(IdleStrategyKind)}: {@code BUSY_SPIN}, {@code YIELDING} or {@code BACKOFF}. */
+    public static final String IDLE_PROP_NAME = "ringbus.idle";
+    /** Spin, yield, then park until woken: no core burnt while idle. */
+    public static final IdleStrategyKind IDLE_DEFAULT = IdleStrategyKind.BACKOFF;
+
+    /** System property for {@link Builder#dispatcherThreads(int)}. */
+    public static final String DISPATCHER_THREADS_PROP_NAME = "ringbus.dispatcherThreads";
+    /** Shared dispatcher threads unless told otherwise: two, so that competing consumers run in parallel. */
+    public static final int DISPATCHER_THREADS_DEFAULT = 2;
+
+    /** System property for {@link Builder#backpressure(BackpressurePolicy)}: {@code WAIT} or {@code FAIL}. */
+    public static final String BACKPRESSURE_PROP_NAME = "ringbus.backpressure";
+    /** Publishers wait for space. */
+    public static final BackpressurePolicy BACKPRESSURE_DEFAULT = BackpressurePolicy.WAIT;
+
+    /** System property for {@link Builder#closeTimeout(Duration)}, in milliseconds. */
+    public static final String CLOSE_TIMEOUT_PROP_NAME = "ringbus.closeTimeoutMs";
+    /** How long close waits for accepted events to be handled unless told otherwise. */
+    public static final Duration CLOSE_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+
+    private Ringbus()
+    {
+    }
+
+    /**
+     * A bus with the defaults (and any {@code ringbus.*} system properties).
+     *
+     * @return a running bus; close it when done.
+     */
+    public static Bus create()
+    {
+        return builder().build();
+    }
+
+    /**
+     * A builder starting from the defaults and the {@code ringbus.*} system properties.
+     *
+     * @return a new builder.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * Settings of one bus, validated once at {@link #build()}.
+     * <p>
+     * <b>Note:</b> not thread-safe; use from one thread.
+     */
+    public static final class Builder
+    {
+        private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+        private IdleStrategyKind idle = enumProperty(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
+        private int dispatcherThreads = Integer.getInteger(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
+        private BackpressurePolicy backpressure =
+            enumProperty(BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, BACKPRESSURE_DEFAULT);
+        private Duration closeTimeout = Duration.ofMillis(
+            Long.getLong(CLOSE_TIMEOUT_PROP_NAME, CLOSE_TIMEOUT_DEFAULT.toMillis()));
+        private ErrorHandler errorHandler = Ringbus::printToStandardError;
+
+        private Builder()
+        {
+        }
+
+        /**
+         * Events each destination's ring holds.
+         *
+         * @param ringSize a power of two.
+         * @return this builder.
+         */
+        public Builder ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        /**
+         * How dispatcher threads wait when idle.
+         *
+         * @param idle the strategy.
+         * @return this builder.
+         */
+        public Builder idle(final IdleStrategyKind idle)
+        {
+            this.idle = idle;
+            return this;
+        }
+
+        /**
+         * Shared dispatcher threads; subscriptions asking for a dedicated thread come on top.
+         *
+         * @param dispatcherThreads at least one.
+         * @return this builder.
+         */
+        public Builder dispatcherThreads(final int dispatcherThreads)
+        {
+            this.dispatcherThreads = dispatcherThreads;
+            return this;
+        }
+
+        /**
+         * What publish and send do when a ring is full.
+         *
+         * @param backpressure the policy.
+         * @return this builder.
+         */
+        public Builder backpressure(final BackpressurePolicy backpressure)
+        {
+            this.backpressure = backpressure;
+            return this;
+        }
+
+        /**
+         * How long close waits for accepted events to be handled before reporting the rest undelivered.
+         *
+         * @param closeTimeout positive.
+         * @return this builder.
+         */
+        public Builder closeTimeout(final Duration closeTimeout)
+        {
+            this.closeTimeout = closeTimeout;
+            return this;
+        }
+
+        /**
+         * Who is told about handler failures; the default prints them to standard error.
+         *
+         * @param errorHandler the handler.
+         * @return this builder.
+         */
+        public Builder errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        /**
+         * Validate the settings and start the bus.
+         *
+         * @return a running bus.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public Bus build()
+        {
+            return DisruptorBus.start(
+                new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout));
+        }
+
+        private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)
+        {
+            final String value = System.getProperty(name);
+            if (value == null)
+            {
+                return fallback;
+            }
+            try
+            {
+                return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(
+                    "system property " + name + " must be one of " + Arrays.toString(type.getEnumConstants()) +
+                    ": " + value, ex);
+            }
+        }
+    }
+
+    private static void printToStandardError(
+        final Throwable cause, final String destination, final Object event, final Object handler)
+    {
+        System.err.println("ringbus: handler " + handler + " on '" + destination + "' failed for event " + event);
+        cause.printStackTrace();
+    }
+}

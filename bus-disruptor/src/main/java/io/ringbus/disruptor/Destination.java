@@ -1,0 +1,224 @@
+package io.ringbus.disruptor;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.ringbus.api.BackpressureException;
+import io.ringbus.api.BackpressurePolicy;
+import io.ringbus.api.DestinationStats;
+import io.ringbus.api.ReentrantPublishException;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A named ring and the subscribers attached to it: the publish path shared by topics and queues.
+ * <p>
+ * <b>Note:</b> publish methods are thread-safe and allocate nothing; attach and detach are serialised here.
+ */
+abstract class Destination
+{
+    private static final RingSubscriber[] NO_SUBSCRIBERS = new RingSubscriber[0];
+    private static final Dispatcher[] NO_DISPATCHERS = new Dispatcher[0];
+
+    final Engine engine;
+    final String name;
+    final Class<?> type;
+    final DestinationStats.Kind kind;
+    final RingBuffer<Slot> ring;
+    volatile RingSubscriber[] subscribers = NO_SUBSCRIBERS;
+    private volatile Dispatcher[] wakers = NO_DISPATCHERS;
+    private final AtomicLong tombstones = new AtomicLong();
+    private final AtomicLong retiredDelivered = new AtomicLong();
+    private final AtomicLong retiredFailures = new AtomicLong();
+    final LongAdder unrouted = new LongAdder();
+
+    Destination(final Engine engine, final String name, final Class<?> type, final DestinationStats.Kind kind)
+    {
+        this.engine = engine;
+        this.name = name;
+        this.type = type;
+        this.kind = kind;
+        this.ring = RingBuffer.createMultiProducer(Slot::new, engine.config.ringSize());
+    }
+
+    /**
+     * Register the subscriber's sequence with the ring so it gates publishers.
+     */
+    abstract void gate(RingSubscriber subscriber);
+
+    /**
+     * Stop the subscriber's sequence from gating publishers.
+     */
+    abstract void ungate(RingSubscriber subscriber);
+
+    /**
+     * @return the lowest sequence any consumer still needs, the cursor when none does.
+     */
+    abstract long minimumGatingSequence();
+
+    final boolean hasSubscribers()
+    {
+        return subscribers.length != 0;
+    }
+
+    /**
+     * Publish, waiting for space per the bus's backpressure policy.
+     */
+    final void offer(final Object event)
+    {
+        engine.ensureOpen(name);
+        commit(claim(), event);
+    }
+
+    /**
+     * Publish if there is space now.
+     *
+     * @return false if the ring is full.
+     */
+    final boolean tryOffer(final Object event)
+    {
+        engine.ensureOpen(name);
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return false;
+        }
+        commit(sequence, event);
+        return true;
+    }
+
+    private long claim()
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                refuseOrWait(attempt);
+            }
+        }
+    }
+
+    private void refuseOrWait(final int attempt)
+    {
+        engine.ensureOpen(name);
+        if (engine.config.backpressure() == BackpressurePolicy.FAIL)
+        {
+            throw new BackpressureException(
+                describe() + " is full (" + ring.getBufferSize() + " events) and the backpressure policy is FAIL");
+        }
+        final Dispatcher own = DispatcherThread.current();
+        if (own != null && own.serves(this))
+        {
+            throw new ReentrantPublishException(
+                "a handler on " + own.roleName() + " published into " + describe() + ", which is full (" +
+                ring.getBufferSize() + " events) and drained by that same thread: waiting would deadlock");
+        }
+        wakeDispatchers();
+        Backoff.pause(attempt);
+    }
+
+    private void commit(final long sequence, final Object event)
+    {
+        final Slot slot = ring.get(sequence);
+        // After the claim CAS: see the package documentation for why this read closes the race with close().
+        if (engine.isClosed())
+        {
+            slot.event = null;
+            ring.publish(sequence);
+            tombstones.incrementAndGet();
+            throw engine.closedException(name);
+        }
+        slot.event = event;
+        ring.publish(sequence);
+        wakeDispatchers();
+    }
+
+    final void wakeDispatchers()
+    {
+        for (final Dispatcher d : wakers)
+        {
+            d.wake();
+        }
+    }
+
+    final synchronized void attach(final RingSubscriber subscriber)
+    {
+        gate(subscriber);
+        final RingSubscriber[] current = subscribers;
+        final RingSubscriber[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = subscriber;
+        subscribers = next;
+        wakers = dispatchersOf(next);
+    }
+
+    final synchronized void detach(final RingSubscriber subscriber)
+    {
+        final RingSubscriber[] current = subscribers;
+        final RingSubscriber[] next = Arrays.stream(current).filter(s -> s != subscriber).toArray(RingSubscriber[]::new);
+        if (next.length == current.length)
+        {
+            return;
+        }
+        ungate(subscriber);
+        retiredDelivered.addAndGet(subscriber.delivered());
+        retiredFailures.addAndGet(subscriber.failures());
+        subscribers = next;
+        wakers = dispatchersOf(next);
+    }
+
+    private static Dispatcher[] dispatchersOf(final RingSubscriber[] subscribers)
+    {
+        final Set<Dispatcher> distinct = new LinkedHashSet<>();
+        for (final RingSubscriber s : subscribers)
+        {
+            distinct.add(s.dispatcher);
+        }
+        return distinct.toArray(NO_DISPATCHERS);
+    }
+
+    /**
+     * @return events accepted but not yet handled by the slowest consumer.
+     */
+    final long depth()
+    {
+        return Math.max(0, ring.getCursor() - minimumGatingSequence());
+    }
+
+    final DestinationStats stats()
+    {
+        long delivered = retiredDelivered.get();
+        long failures = retiredFailures.get();
+        final RingSubscriber[] subscribers = this.subscribers;
+        for (final RingSubscriber s : subscribers)
+        {
+            delivered += s.delivered();
+            failures += s.failures();
+        }
+        final long published = ring.getCursor() + 1 - tombstones.get();
+        return new DestinationStats(
+            name, kind, type.getName(), ring.getBufferSize(), published, delivered, failures, depth(),
+            subscribers.length, unrouted.sum());
+    }
+
+    final String describe()
+    {
+        return kind.name().toLowerCase() + " '" + name + "'";
+    }
+
+    @Override
+    public String toString()
+    {
+        return describe();
+    }
+}

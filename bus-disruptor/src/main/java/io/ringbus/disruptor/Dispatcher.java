@@ -1,0 +1,195 @@
+package io.ringbus.disruptor;
+
+import io.ringbus.api.IdleStrategyKind;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.util.Arrays;
+
+/**
+ * An Agrona agent that polls the subscribers assigned to it, on one thread. Shared dispatchers serve many
+ * light subscriptions so that hundreds of destinations do not mean hundreds of threads; a dedicated one
+ * serves one subscription and stops when that subscription is closed.
+ * <p>
+ * <b>Note:</b> {@link #add}, {@link #wake} and {@link #retire} are thread-safe; everything else runs on the
+ * dispatcher's own thread.
+ */
+final class Dispatcher implements Agent
+{
+    private static final RingSubscriber[] NONE = new RingSubscriber[0];
+
+    private final String roleName;
+    private final boolean dedicated;
+    private final ParkingIdleStrategy parking;
+    private final AgentRunner runner;
+    private volatile RingSubscriber[] subscribers = NONE;
+    private volatile boolean retired;
+
+    Dispatcher(
+        final String roleName,
+        final boolean dedicated,
+        final IdleStrategyKind idle,
+        final org.agrona.ErrorHandler agentErrorHandler)
+    {
+        this.roleName = roleName;
+        this.dedicated = dedicated;
+        this.parking = idle == IdleStrategyKind.BACKOFF ? new ParkingIdleStrategy(this::hasWork) : null;
+        final IdleStrategy strategy = switch (idle)
+        {
+            case BUSY_SPIN -> new BusySpinIdleStrategy();
+            case YIELDING -> new YieldingIdleStrategy();
+            case BACKOFF -> parking;
+        };
+        this.runner = new AgentRunner(strategy, agentErrorHandler, null, this);
+    }
+
+    void start()
+    {
+        AgentRunner.startOnThread(runner, r -> new DispatcherThread(r, this));
+    }
+
+    @Override
+    public void onStart()
+    {
+        if (parking != null)
+        {
+            parking.bindToCurrentThread();
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        final RingSubscriber[] subscribers = this.subscribers;
+        int work = 0;
+        for (final RingSubscriber s : subscribers)
+        {
+            work += s.isClosing() ? s.detach() : s.poll();
+        }
+        if (retired && this.subscribers.length == 0)
+        {
+            throw new AgentTerminationException();
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        for (final RingSubscriber s : subscribers)
+        {
+            s.detach();
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return roleName;
+    }
+
+    boolean isDedicated()
+    {
+        return dedicated;
+    }
+
+    /**
+     * Called on the parking path only: is any subscriber behind its ring's cursor, or waiting to detach?
+     */
+    private boolean hasWork()
+    {
+        for (final RingSubscriber s : subscribers)
+        {
+            if (s.isClosing() || s.hasWork())
+            {
+                return true;
+            }
+        }
+        return retired;
+    }
+
+    synchronized void add(final RingSubscriber subscriber)
+    {
+        final RingSubscriber[] current = subscribers;
+        final RingSubscriber[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = subscriber;
+        subscribers = next;
+        wake();
+    }
+
+    synchronized void remove(final RingSubscriber subscriber)
+    {
+        final RingSubscriber[] current = subscribers;
+        int found = -1;
+        for (int i = 0; i < current.length; i++)
+        {
+            if (current[i] == subscriber)
+            {
+                found = i;
+                break;
+            }
+        }
+        if (found < 0)
+        {
+            return;
+        }
+        final RingSubscriber[] next = new RingSubscriber[current.length - 1];
+        System.arraycopy(current, 0, next, 0, found);
+        System.arraycopy(current, found + 1, next, found, current.length - found - 1);
+        subscribers = next;
+    }
+
+    int load()
+    {
+        return subscribers.length;
+    }
+
+    boolean serves(final Destination destination)
+    {
+        for (final RingSubscriber s : subscribers)
+        {
+            if (s.destination == destination)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void wake()
+    {
+        if (parking != null)
+        {
+            parking.wake();
+        }
+    }
+
+    /**
+     * A dedicated dispatcher stops once its subscription is gone.
+     */
+    void retire()
+    {
+        retired = true;
+        wake();
+    }
+
+    boolean isRunning()
+    {
+        final Thread thread = runner.thread();
+        return thread != null && thread != AgentRunner.TOMBSTONE && thread.isAlive();
+    }
+
+    /**
+     * Stop and join the thread; subscribers still attached are detached on the way out.
+     */
+    void close()
+    {
+        retired = true;
+        wake();
+        runner.close();
+    }
+}

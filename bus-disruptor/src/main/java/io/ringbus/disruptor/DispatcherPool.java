@@ -1,0 +1,142 @@
+package io.ringbus.disruptor;
+
+import org.agrona.concurrent.AgentTerminationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The shared dispatcher threads, fixed in number, and the dedicated ones made on request.
+ * <p>
+ * <b>Note:</b> thread-safe.
+ */
+final class DispatcherPool
+{
+    private static final int SAME_DESTINATION_PENALTY = 1 << 20;
+
+    private final BusConfig config;
+    private final ErrorReporter errors;
+    private final Dispatcher[] shared;
+    private final List<Dispatcher> dedicated = new ArrayList<>();
+    private final AtomicInteger dedicatedIds = new AtomicInteger();
+
+    DispatcherPool(final BusConfig config, final ErrorReporter errors)
+    {
+        this.config = config;
+        this.errors = errors;
+        this.shared = new Dispatcher[config.dispatcherThreads()];
+        for (int i = 0; i < shared.length; i++)
+        {
+            shared[i] = newDispatcher("ringbus-dispatcher-" + i, false);
+        }
+        for (final Dispatcher d : shared)
+        {
+            d.start();
+        }
+    }
+
+    private Dispatcher newDispatcher(final String name, final boolean isDedicated)
+    {
+        return new Dispatcher(name, isDedicated, config.idleStrategy(),
+            ex ->
+            {
+                if (!(ex instanceof AgentTerminationException))
+                {
+                    errors.report("dispatcher " + name + " caught " + ex);
+                }
+            });
+    }
+
+    /**
+     * A dispatcher for a new subscriber: its own thread if asked, else the least loaded shared one, preferring
+     * one that does not already serve the destination so that competing consumers run in parallel.
+     */
+    Dispatcher choose(final Destination destination, final boolean ownThread)
+    {
+        if (ownThread)
+        {
+            final Dispatcher d = newDispatcher("ringbus-dedicated-" + dedicatedIds.incrementAndGet(), true);
+            synchronized (dedicated)
+            {
+                dedicated.removeIf(x -> !x.isRunning());
+                dedicated.add(d);
+            }
+            d.start();
+            return d;
+        }
+        Dispatcher best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (final Dispatcher d : shared)
+        {
+            final int score = d.load() + (destination != null && d.serves(destination) ? SAME_DESTINATION_PENALTY : 0);
+            if (score < bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    boolean owns(final Dispatcher dispatcher)
+    {
+        for (final Dispatcher d : shared)
+        {
+            if (d == dispatcher)
+            {
+                return true;
+            }
+        }
+        synchronized (dedicated)
+        {
+            return dedicated.contains(dispatcher);
+        }
+    }
+
+    int liveThreads()
+    {
+        int live = 0;
+        for (final Dispatcher d : shared)
+        {
+            live += d.isRunning() ? 1 : 0;
+        }
+        synchronized (dedicated)
+        {
+            for (final Dispatcher d : dedicated)
+            {
+                live += d.isRunning() ? 1 : 0;
+            }
+        }
+        return live;
+    }
+
+    void wakeAll()
+    {
+        for (final Dispatcher d : shared)
+        {
+            d.wake();
+        }
+        synchronized (dedicated)
+        {
+            dedicated.forEach(Dispatcher::wake);
+        }
+    }
+
+    /**
+     * Stop and join every thread.
+     */
+    void close()
+    {
+        final List<Dispatcher> all = new ArrayList<>(List.of(shared));
+        synchronized (dedicated)
+        {
+            all.addAll(dedicated);
+            dedicated.clear();
+        }
+        for (final Dispatcher d : all)
+        {
+            d.close();
+        }
+    }
+}

@@ -1,0 +1,513 @@
+package io.ringbus.disruptor;
+
+import io.ringbus.api.Bus;
+import io.ringbus.api.BusStats;
+import io.ringbus.api.DeadEvent;
+import io.ringbus.api.DestinationStats;
+import io.ringbus.api.Handler;
+import io.ringbus.api.NoResponderException;
+import io.ringbus.api.Queue;
+import io.ringbus.api.Registration;
+import io.ringbus.api.Responder;
+import io.ringbus.api.SubscribeOptions;
+import io.ringbus.api.Subscription;
+import io.ringbus.api.Topic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The in-process engine: one Disruptor ring per topic, queue, request address and event class, consumers
+ * polled by Agrona agents. Build one with {@code io.ringbus.Ringbus.create()} or {@code Ringbus.builder()}.
+ * <p>
+ * <b>Note:</b> thread-safe.
+ */
+public final class DisruptorBus implements Bus
+{
+    private final Engine engine;
+    private final Object registryLock = new Object();
+    private final Object closeLock = new Object();
+    private final ConcurrentHashMap<String, Destination> named = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, RingTopic<?>> typeTopics = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, RingTopic<?>[]> routes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ResponderAddress> addresses = new ConcurrentHashMap<>();
+    private final List<PatternSubscription> patterns = new ArrayList<>();
+    private final LongAdder deadEvents = new LongAdder();
+    private boolean closeDone;
+
+    private DisruptorBus(final BusConfig config)
+    {
+        this.engine = new Engine(config);
+    }
+
+    /**
+     * Start a bus: its shared dispatcher threads start now.
+     *
+     * @param config validated settings.
+     * @return the running bus.
+     */
+    public static DisruptorBus start(final BusConfig config)
+    {
+        return new DisruptorBus(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * The settings this bus was built with.
+     *
+     * @return the settings.
+     */
+    public BusConfig config()
+    {
+        return engine.config;
+    }
+
+    // ---------------------------------------------------------------- type-addressed
+
+    @Override
+    public void publish(final Object event)
+    {
+        Objects.requireNonNull(event, "event");
+        boolean routed = false;
+        for (final RingTopic<?> topic : routesFor(event.getClass()))
+        {
+            if (topic.hasSubscribers())
+            {
+                topic.offer(event);
+                routed = true;
+            }
+        }
+        if (!routed)
+        {
+            dead(event, true);
+        }
+    }
+
+    @Override
+    public boolean tryPublish(final Object event)
+    {
+        Objects.requireNonNull(event, "event");
+        boolean routed = false;
+        boolean accepted = true;
+        for (final RingTopic<?> topic : routesFor(event.getClass()))
+        {
+            if (topic.hasSubscribers())
+            {
+                accepted &= topic.tryOffer(event);
+                routed = true;
+            }
+        }
+        return routed ? accepted : dead(event, false);
+    }
+
+    private boolean dead(final Object event, final boolean wait)
+    {
+        engine.ensureOpen(event.getClass().getName());
+        deadEvents.increment();
+        if (event instanceof DeadEvent)
+        {
+            return true;
+        }
+        final DeadEvent dead = new DeadEvent(event);
+        boolean accepted = true;
+        for (final RingTopic<?> topic : routesFor(DeadEvent.class))
+        {
+            if (topic.hasSubscribers())
+            {
+                if (wait)
+                {
+                    topic.offer(dead);
+                }
+                else
+                {
+                    accepted &= topic.tryOffer(dead);
+                }
+            }
+        }
+        return accepted;
+    }
+
+    private RingTopic<?>[] routesFor(final Class<?> type)
+    {
+        final RingTopic<?>[] cached = routes.get(type);
+        return cached != null ? cached : resolveRoutes(type);
+    }
+
+    /**
+     * The type topics of a class and all its supertypes, resolved once per class. Under the registry lock so
+     * that a type topic created meanwhile cannot be left out of a cached entry.
+     */
+    private RingTopic<?>[] resolveRoutes(final Class<?> type)
+    {
+        synchronized (registryLock)
+        {
+            final List<RingTopic<?>> found = new ArrayList<>();
+            for (final Class<?> t : TypeHierarchy.of(type))
+            {
+                final RingTopic<?> topic = typeTopics.get(t);
+                if (topic != null)
+                {
+                    found.add(topic);
+                }
+            }
+            final RingTopic<?>[] resolved = found.toArray(new RingTopic<?>[0]);
+            routes.put(type, resolved);
+            return resolved;
+        }
+    }
+
+    @Override
+    public <E> Subscription subscribe(final Class<E> type, final Handler<? super E> handler)
+    {
+        return subscribe(type, handler, SubscribeOptions.defaults());
+    }
+
+    /**
+     * Subscribe by type with options.
+     *
+     * @param type    the class or interface to receive.
+     * @param handler to call.
+     * @param options how to deliver.
+     * @param <E>     type of the events.
+     * @return the subscription.
+     */
+    public <E> Subscription subscribe(
+        final Class<E> type, final Handler<? super E> handler, final SubscribeOptions options)
+    {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        return typeTopic(type).subscribe(handler, options);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> RingTopic<E> typeTopic(final Class<E> type)
+    {
+        final RingTopic<?> existing = typeTopics.get(type);
+        if (existing != null)
+        {
+            return (RingTopic<E>)existing;
+        }
+        synchronized (registryLock)
+        {
+            engine.ensureOpen(type.getName());
+            return (RingTopic<E>)typeTopics.computeIfAbsent(type, t ->
+            {
+                routes.clear();
+                return new RingTopic<>(engine, type.getName(), type, DestinationStats.Kind.TYPE);
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- named destinations
+
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type)
+    {
+        return named(name, type, DestinationStats.Kind.TOPIC);
+    }
+
+    @Override
+    public <E> Queue<E> queue(final String name, final Class<E> type)
+    {
+        return named(name, type, DestinationStats.Kind.QUEUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <D> D named(final String name, final Class<?> type, final DestinationStats.Kind kind)
+    {
+        Names.validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        Destination d = named.get(name);
+        if (d == null)
+        {
+            synchronized (registryLock)
+            {
+                engine.ensureOpen(name);
+                d = named.get(name);
+                if (d == null)
+                {
+                    d = kind == DestinationStats.Kind.TOPIC ?
+                        new RingTopic<>(engine, name, type, kind) : new RingQueue<>(engine, name, type, kind);
+                    named.put(name, d);
+                    if (d instanceof RingTopic<?> topic)
+                    {
+                        for (final PatternSubscription p : patterns)
+                        {
+                            p.attachIfMatching(topic);
+                        }
+                    }
+                }
+            }
+        }
+        if (d.kind != kind)
+        {
+            throw new IllegalArgumentException(
+                "'" + name + "' is a " + d.kind.name().toLowerCase() + ", not a " + kind.name().toLowerCase() +
+                ": topics and queues share one name space");
+        }
+        if (d.type != type)
+        {
+            throw new IllegalArgumentException(
+                d.describe() + " carries " + d.type.getName() + ", not " + type.getName());
+        }
+        return (D)d;
+    }
+
+    @Override
+    public <E> Subscription subscribe(final String pattern, final Class<E> type, final Handler<? super E> handler)
+    {
+        return subscribe(pattern, type, handler, SubscribeOptions.defaults());
+    }
+
+    @Override
+    public <E> Subscription subscribe(
+        final String pattern, final Class<E> type, final Handler<? super E> handler, final SubscribeOptions options)
+    {
+        final AddressPattern compiled = AddressPattern.compile(pattern);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        Options.checkSupported(options);
+        synchronized (registryLock)
+        {
+            engine.ensureOpen(pattern);
+            final PatternSubscription subscription = new PatternSubscription(
+                compiled, type, handler, engine.dispatchers.choose(null, options.dedicatedThread()), engine,
+                this::forget);
+            patterns.add(subscription);
+            for (final Destination d : named.values())
+            {
+                if (d instanceof RingTopic<?> topic)
+                {
+                    subscription.attachIfMatching(topic);
+                }
+            }
+            return subscription;
+        }
+    }
+
+    private void forget(final PatternSubscription subscription)
+    {
+        synchronized (registryLock)
+        {
+            patterns.remove(subscription);
+        }
+    }
+
+    // ---------------------------------------------------------------- request/reply
+
+    @Override
+    public <Q, R> Registration respond(
+        final String address, final Class<Q> requestType, final Responder<Q, R> responder)
+    {
+        Names.validateName(address, "address");
+        Objects.requireNonNull(requestType, "requestType");
+        Objects.requireNonNull(responder, "responder");
+        ResponderAddress a = addresses.get(address);
+        if (a == null)
+        {
+            synchronized (registryLock)
+            {
+                engine.ensureOpen(address);
+                a = addresses.computeIfAbsent(address, x -> new ResponderAddress(engine, address, requestType));
+            }
+        }
+        if (a.requestType != requestType)
+        {
+            throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
+                a.requestType.getName() + ", not " + requestType.getName());
+        }
+        return a.respond(responder);
+    }
+
+    @Override
+    public <Q, R> CompletableFuture<R> request(
+        final String address, final Q request, final Class<R> replyType, final Duration timeout)
+    {
+        Names.validateName(address, "address");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(replyType, "replyType");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero())
+        {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (engine.isClosed())
+        {
+            return CompletableFuture.failedFuture(engine.closedException(address));
+        }
+        final ResponderAddress a = addresses.get(address);
+        if (a == null || !a.queue.hasSubscribers())
+        {
+            return CompletableFuture.failedFuture(new NoResponderException(address));
+        }
+        return a.request(request, replyType, timeout.toNanos());
+    }
+
+    // ---------------------------------------------------------------- annotations
+
+    @Override
+    public Registration register(final Object listener)
+    {
+        final List<BoundMethod> methods = ListenerBinder.bind(listener);
+        final List<AutoCloseable> wired = new ArrayList<>(methods.size());
+        try
+        {
+            for (final BoundMethod m : methods)
+            {
+                wired.add(wire(m));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            closeAll(wired);
+            throw ex;
+        }
+        return () -> closeAll(wired);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private AutoCloseable wire(final BoundMethod m)
+    {
+        final SubscribeOptions options = SubscribeOptions.defaults().dedicatedThread(m.dedicatedThread());
+        final Class type = m.parameterType();
+        return switch (m.kind())
+        {
+            case SUBSCRIBE_TYPE -> subscribe(type, m.handler(), options);
+            case SUBSCRIBE_TOPIC -> subscribe(m.name(), type, m.handler(), options);
+            case CONSUME -> queue(m.name(), type).consume(m.handler(), options);
+            case RESPOND -> respond(m.name(), type, m.responder());
+        };
+    }
+
+    private static void closeAll(final List<AutoCloseable> wired)
+    {
+        RuntimeException failure = null;
+        for (final AutoCloseable c : wired)
+        {
+            try
+            {
+                c.close();
+            }
+            catch (final Exception ex)
+            {
+                if (failure == null)
+                {
+                    failure = new IllegalStateException("unwiring a listener failed", ex);
+                }
+                else
+                {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    // ---------------------------------------------------------------- stats and lifecycle
+
+    private List<Destination> destinations()
+    {
+        final List<Destination> all = new ArrayList<>(named.values());
+        all.addAll(typeTopics.values());
+        addresses.values().forEach(a -> all.add(a.queue));
+        return all;
+    }
+
+    @Override
+    public BusStats stats()
+    {
+        final List<DestinationStats> stats = new ArrayList<>();
+        for (final Destination d : destinations())
+        {
+            stats.add(d.stats());
+        }
+        stats.sort(Comparator.comparing(DestinationStats::kind).thenComparing(DestinationStats::name));
+        return new BusStats(
+            stats, deadEvents.sum(), engine.dispatchers.liveThreads(), engine.errors.errorHandlerFailures());
+    }
+
+    @Override
+    public void close()
+    {
+        final Dispatcher own = DispatcherThread.current();
+        if (own != null && engine.dispatchers.owns(own))
+        {
+            throw new IllegalStateException("close() called from a handler on " + own.roleName() +
+                ": it would wait for its own thread to drain; close the bus from outside its handlers");
+        }
+        synchronized (closeLock)
+        {
+            if (closeDone)
+            {
+                return;
+            }
+            engine.markClosed();
+            final List<Destination> all = destinations();
+            final long[] targets = new long[all.size()];
+            for (int i = 0; i < targets.length; i++)
+            {
+                targets[i] = all.get(i).ring.getCursor();
+            }
+            drain(all, targets);
+            final long[] undelivered = new long[targets.length];
+            for (int i = 0; i < targets.length; i++)
+            {
+                undelivered[i] = targets[i] - all.get(i).minimumGatingSequence();
+            }
+            engine.dispatchers.close();
+            reportUndelivered(all, undelivered);
+            closeDone = true;
+        }
+    }
+
+    /**
+     * Wait, up to the close timeout, until every consumer has handled everything accepted before the close.
+     */
+    private void drain(final List<Destination> all, final long[] targets)
+    {
+        final long deadline = System.nanoTime() + engine.config.closeTimeout().toNanos();
+        for (int attempt = 0; System.nanoTime() - deadline < 0; attempt++)
+        {
+            boolean drained = true;
+            for (int i = 0; i < targets.length && drained; i++)
+            {
+                final Destination d = all.get(i);
+                drained = !d.hasSubscribers() || d.minimumGatingSequence() >= targets[i];
+            }
+            if (drained)
+            {
+                return;
+            }
+            engine.dispatchers.wakeAll();
+            Backoff.pause(attempt);
+        }
+    }
+
+    private void reportUndelivered(final List<Destination> all, final long[] undelivered)
+    {
+        for (int i = 0; i < undelivered.length; i++)
+        {
+            final Destination d = all.get(i);
+            if (undelivered[i] > 0)
+            {
+                engine.errors.report("closed with " + undelivered[i] + " accepted event(s) of " + d.describe() +
+                    " undelivered: " + (d.hasSubscribers() ? "the close timeout of " +
+                    engine.config.closeTimeout() + " passed first" : "it had no consumer"));
+            }
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "DisruptorBus" + engine.config;
+    }
+}

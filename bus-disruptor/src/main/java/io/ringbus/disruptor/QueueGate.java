@@ -1,0 +1,74 @@
+package io.ringbus.disruptor;
+
+import com.lmax.disruptor.Sequence;
+
+import java.util.Arrays;
+
+/**
+ * The one gating sequence a queue's ring sees: the minimum of the shared work sequence (which protects
+ * unclaimed messages) and each consumer's claim position (which protects the message it is handling).
+ * <p>
+ * Consumers' positions are not ring gating sequences themselves because Disruptor resets a gating sequence to
+ * the cursor when it is added, and a consumer position must never be above the work sequence: a reader that
+ * saw such a stale value could let a producer overwrite a message being handled.
+ * <p>
+ * <b>Note:</b> {@link #get()} is thread-safe; {@link #add} and {@link #remove} are serialised by the queue.
+ */
+final class QueueGate extends Sequence
+{
+    private static final Sequence[] NONE = new Sequence[0];
+
+    private final Sequence work;
+    private volatile Sequence[] claims = NONE;
+
+    QueueGate(final Sequence work)
+    {
+        this.work = work;
+    }
+
+    @Override
+    public long get()
+    {
+        long minimum = work.get();
+        for (final Sequence claim : claims)
+        {
+            minimum = Math.min(minimum, claim.get());
+        }
+        return minimum;
+    }
+
+    /**
+     * Ignored: the value is derived. Disruptor calls this when the gate is added to the ring.
+     */
+    @Override
+    public void set(final long value)
+    {
+    }
+
+    /**
+     * Ignored: the value is derived.
+     */
+    @Override
+    public void setVolatile(final long value)
+    {
+    }
+
+    void add(final Sequence claim)
+    {
+        final Sequence[] current = claims;
+        final Sequence[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = claim;
+        claims = next;
+    }
+
+    void remove(final Sequence claim)
+    {
+        claims = Arrays.stream(claims).filter(s -> s != claim).toArray(Sequence[]::new);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "QueueGate[" + get() + "]";
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The in-process engine behind {@code io.ringbus.Ringbus}: one Disruptor ring per destination, consumers
+ * polled by Agrona agents on a small shared pool of dispatcher threads.
+ * <p>
+ * <b>Publish.</b> A publisher claims a sequence (a CAS on the multi-producer cursor), then reads the bus's
+ * {@code closed} flag, then writes and publishes the slot. {@code close()} writes the flag, then reads every
+ * cursor. Both sides are sequentially consistent, so either the publisher sees the close and publishes a
+ * tombstone (a {@code null} slot consumers skip) and throws, or the close sees the claim and waits for it to
+ * be handled: an accepted event is never lost to a race with close.
+ * <p>
+ * <b>Wake-up.</b> An idle dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag
+ * and re-reads the cursors it serves; a publisher reads the flag after its claim CAS and unparks. The same
+ * Dekker pairing means a parked dispatcher always wakes for a published event.
+ * <p>
+ * <b>Queues.</b> Competing consumers claim one sequence at a time from a shared work sequence. Each consumer
+ * publishes, before its claim CAS, the work value it saw; the ring gates on those values and on the work
+ * sequence, so an unclaimed or in-flight message is never overwritten and an idle consumer never holds the
+ * ring back.
+ */
+package io.ringbus.disruptor;
