@@ -1,0 +1,165 @@
+package io.ringbus.disruptor;
+
+import io.ringbus.Ringbus;
+import io.ringbus.api.Await;
+import io.ringbus.api.Bus;
+import io.ringbus.api.IdleStrategyKind;
+import io.ringbus.api.SubscribeOptions;
+import io.ringbus.api.Subscription;
+import io.ringbus.api.Topic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the engine does with threads: how many, how they idle, and that none outlives its bus.
+ */
+class ThreadingTest
+{
+    @AfterEach
+    void noDispatcherThreadOutlivesItsBus()
+    {
+        Await.until(() -> "ringbus threads still alive: " + ringbusThreads(), Await.DEFAULT,
+            () -> ringbusThreads().isEmpty());
+    }
+
+    static Set<String> ringbusThreads()
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(Thread::isAlive)
+            .map(Thread::getName)
+            .filter(n -> n.startsWith("ringbus-"))
+            .collect(Collectors.toSet());
+    }
+
+    private static List<Thread> dispatcherThreads()
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && t.getName().startsWith("ringbus-dispatcher-"))
+            .collect(Collectors.toList());
+    }
+
+    @Test
+    void threeHundredTopicsShareTwoThreads() throws Exception
+    {
+        try (Bus bus = Ringbus.builder().ringSize(64).build())
+        {
+            final AtomicInteger delivered = new AtomicInteger();
+            final List<Topic<Integer>> topics = new ArrayList<>();
+            for (int i = 0; i < 300; i++)
+            {
+                final Topic<Integer> topic = bus.topic("many.t" + i, Integer.class);
+                topic.subscribe(e -> delivered.incrementAndGet());
+                topics.add(topic);
+            }
+            for (final Topic<Integer> topic : topics)
+            {
+                topic.publish(1);
+            }
+            Await.until(() -> "300 events, have " + delivered.get(), Await.DEFAULT, () -> delivered.get() == 300);
+            assertEquals(Set.of("ringbus-dispatcher-0", "ringbus-dispatcher-1"), ringbusThreads());
+            assertEquals(2, bus.stats().dispatcherThreads());
+        }
+    }
+
+    @Test
+    void idleDispatchersParkAndWakeForTheNextEvent() throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final Topic<Integer> topic = bus.topic("sleepy", Integer.class);
+            final List<Integer> got = new CopyOnWriteArrayList<>();
+            topic.subscribe(got::add);
+            for (int round = 0; round < 20; round++)
+            {
+                // Parked, not spinning: an idle bus costs no CPU.
+                Await.until("every dispatcher parked", () -> dispatcherThreads().stream()
+                    .allMatch(t -> t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING));
+                topic.publish(round);
+                final int expected = round + 1;
+                Await.until("the event published to a parked dispatcher", () -> got.size() == expected);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IdleStrategyKind.class)
+    void everyIdleStrategyDelivers(final IdleStrategyKind idle) throws Exception
+    {
+        try (Bus bus = Ringbus.builder().idle(idle).dispatcherThreads(1).build())
+        {
+            final Topic<Integer> topic = bus.topic("idle." + idle.name().toLowerCase(), Integer.class);
+            final AtomicInteger got = new AtomicInteger();
+            topic.subscribe(e -> got.incrementAndGet());
+            for (int i = 0; i < 10_000; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("all events", () -> got.get() == 10_000);
+        }
+    }
+
+    @Test
+    void dedicatedThreadRunsOneSubscriptionAndEndsWithIt() throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final Topic<Integer> topic = bus.topic("own.thread", Integer.class);
+            final AtomicReference<String> thread = new AtomicReference<>();
+            final CountDownLatch got = new CountDownLatch(1);
+            final Subscription s = topic.subscribe(e ->
+            {
+                thread.set(Thread.currentThread().getName());
+                got.countDown();
+            }, SubscribeOptions.defaults().dedicatedThread(true));
+            topic.publish(1);
+            assertTrue(got.await(30, TimeUnit.SECONDS));
+            assertTrue(thread.get().startsWith("ringbus-dedicated-"), thread.get());
+            assertEquals(3, bus.stats().dispatcherThreads());
+            s.close();
+            Await.until("the dedicated thread ended", () -> !ringbusThreads().contains(thread.get()));
+            assertEquals(2, bus.stats().dispatcherThreads());
+        }
+    }
+
+    @Test
+    void closeFromAHandlerIsRefusedRatherThanDeadlocking() throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final CountDownLatch done = new CountDownLatch(1);
+            bus.topic("closer", Integer.class).subscribe(e ->
+            {
+                try
+                {
+                    bus.close();
+                }
+                catch (final Throwable ex)
+                {
+                    failure.set(ex);
+                }
+                done.countDown();
+            });
+            bus.topic("closer", Integer.class).publish(1);
+            assertTrue(done.await(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, failure.get());
+            assertTrue(failure.get().getMessage().contains("handler"), failure.get().getMessage());
+        }
+    }
+}
