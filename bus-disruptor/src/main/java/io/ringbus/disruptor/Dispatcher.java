@@ -9,6 +9,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An Agrona agent that polls the subscribers assigned to it, on one thread. Shared dispatchers serve many
@@ -21,12 +22,16 @@ import java.util.Arrays;
 final class Dispatcher implements Agent
 {
     private static final RingSubscriber[] NONE = new RingSubscriber[0];
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int CLOSED = 2;
 
     private final String roleName;
     private final boolean dedicated;
     private final ParkingIdleStrategy parking;
     private final AgentRunner runner;
     private volatile RingSubscriber[] subscribers = NONE;
+    private final AtomicInteger state = new AtomicInteger(NEW);
     private volatile boolean retired;
 
     Dispatcher(
@@ -47,9 +52,15 @@ final class Dispatcher implements Agent
         this.runner = new AgentRunner(strategy, agentErrorHandler, null, this);
     }
 
+    /**
+     * Start the thread once; later calls, and calls after {@link #close()}, do nothing.
+     */
     void start()
     {
-        AgentRunner.startOnThread(runner, r -> new DispatcherThread(r, this));
+        if (state.compareAndSet(NEW, STARTED))
+        {
+            AgentRunner.startOnThread(runner, r -> new DispatcherThread(r, this));
+        }
     }
 
     @Override
@@ -190,6 +201,10 @@ final class Dispatcher implements Agent
     {
         retired = true;
         wake();
-        runner.close();
+        // Not under this object's monitor: the thread takes it to detach its subscribers on the way out.
+        if (state.getAndSet(CLOSED) == STARTED)
+        {
+            runner.close();
+        }
     }
 }

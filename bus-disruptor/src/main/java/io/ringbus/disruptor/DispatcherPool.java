@@ -1,5 +1,6 @@
 package io.ringbus.disruptor;
 
+import io.ringbus.api.BusClosedException;
 import org.agrona.concurrent.AgentTerminationException;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class DispatcherPool
     private final Dispatcher[] shared;
     private final List<Dispatcher> dedicated = new ArrayList<>();
     private final AtomicInteger dedicatedIds = new AtomicInteger();
+    private boolean closed;
 
     DispatcherPool(final BusConfig config, final ErrorReporter errors)
     {
@@ -29,10 +31,6 @@ final class DispatcherPool
         for (int i = 0; i < shared.length; i++)
         {
             shared[i] = newDispatcher("ringbus-dispatcher-" + i, false);
-        }
-        for (final Dispatcher d : shared)
-        {
-            d.start();
         }
     }
 
@@ -59,10 +57,14 @@ final class DispatcherPool
             final Dispatcher d = newDispatcher("ringbus-dedicated-" + dedicatedIds.incrementAndGet(), true);
             synchronized (dedicated)
             {
+                if (closed)
+                {
+                    throw new BusClosedException("the bus is closed: no new dispatcher thread");
+                }
                 dedicated.removeIf(x -> !x.isRunning());
                 dedicated.add(d);
+                d.start();
             }
-            d.start();
             return d;
         }
         Dispatcher best = null;
@@ -76,6 +78,8 @@ final class DispatcherPool
                 bestScore = score;
             }
         }
+        // Threads start with their first subscriber: a bus nobody consumes from costs no thread.
+        best.start();
         return best;
     }
 
@@ -131,6 +135,7 @@ final class DispatcherPool
         final List<Dispatcher> all = new ArrayList<>(List.of(shared));
         synchronized (dedicated)
         {
+            closed = true;
             all.addAll(dedicated);
             dedicated.clear();
         }

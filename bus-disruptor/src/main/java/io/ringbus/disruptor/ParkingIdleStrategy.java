@@ -53,7 +53,7 @@ final class ParkingIdleStrategy implements IdleStrategy
      * Unpark the dispatcher if it is parked. Called by publishers after their claim; the CAS makes exactly one
      * of several racing publishers pay for the unpark.
      */
-    void wake()
+    boolean wake()
     {
         if (parked && PARKED.compareAndSet(this, true, false))
         {
@@ -62,7 +62,9 @@ final class ParkingIdleStrategy implements IdleStrategy
             {
                 LockSupport.unpark(t);
             }
+            return true;
         }
+        return false;
     }
 
     @Override
@@ -100,16 +102,29 @@ final class ParkingIdleStrategy implements IdleStrategy
 
     private void park()
     {
+        if (prepareToPark())
+        {
+            LockSupport.parkNanos(this, MAX_PARK_NANOS);
+            parked = false;
+        }
+    }
+
+    /**
+     * Raise the flag, then look for work once more.
+     *
+     * @return true if the thread may park: any later publish will see the flag and unpark it.
+     */
+    boolean prepareToPark()
+    {
         parked = true;
         // StoreLoad: the flag must be visible before the cursors are read, or a publisher could miss it.
         VarHandle.fullFence();
         if (hasWork.getAsBoolean())
         {
             parked = false;
-            return;
+            return false;
         }
-        LockSupport.parkNanos(this, MAX_PARK_NANOS);
-        parked = false;
+        return true;
     }
 
     @Override

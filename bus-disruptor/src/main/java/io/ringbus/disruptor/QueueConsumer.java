@@ -46,22 +46,10 @@ final class QueueConsumer extends RingSubscriber
         int n = 0;
         while (n < BATCH_LIMIT && !isClosing())
         {
-            final long current = work.get();
-            final long next = current + 1;
-            if (!ring.isAvailable(next))
+            final long next = WorkClaim.claim(ring, work, claim);
+            if (next == WorkClaim.NONE)
             {
-                // Idle: stop holding the ring back at the last message this consumer handled.
-                if (claim.get() < current)
-                {
-                    claim.set(current);
-                }
                 break;
-            }
-            // Announce the position before claiming: a producer must never see the claim without it.
-            claim.set(current);
-            if (!work.compareAndSet(current, next))
-            {
-                continue;
             }
             final Slot slot = ring.get(next);
             final Object event = slot.event;

@@ -55,6 +55,17 @@ class ThreadingTest
     }
 
     @Test
+    void aBusWithoutSubscribersHasNoThread()
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            bus.topic("quiet", String.class).publish("unheard");
+            bus.queue("waiting", String.class).send("kept");
+            assertEquals(Set.of(), ringbusThreads());
+        }
+    }
+
+    @Test
     void threeHundredTopicsShareTwoThreads() throws Exception
     {
         try (Bus bus = Ringbus.builder().ringSize(64).build())
@@ -130,10 +141,12 @@ class ThreadingTest
             topic.publish(1);
             assertTrue(got.await(30, TimeUnit.SECONDS));
             assertTrue(thread.get().startsWith("ringbus-dedicated-"), thread.get());
-            assertEquals(3, bus.stats().dispatcherThreads());
+            // Shared threads start with their first subscriber: there is none here.
+            assertEquals(Set.of(thread.get()), ringbusThreads());
+            assertEquals(1, bus.stats().dispatcherThreads());
             s.close();
             Await.until("the dedicated thread ended", () -> !ringbusThreads().contains(thread.get()));
-            assertEquals(2, bus.stats().dispatcherThreads());
+            assertEquals(0, bus.stats().dispatcherThreads());
         }
     }
 
