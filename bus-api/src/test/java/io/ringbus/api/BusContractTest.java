@@ -244,6 +244,38 @@ public abstract class BusContractTest
     }
 
     @Test
+    void subscriptionClosedFromItsOwnHandlerGetsNothingMoreAndIsCountedExactly() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("self.closing", Integer.class);
+            final AtomicInteger calls = new AtomicInteger();
+            final AtomicReference<Subscription> self = new AtomicReference<>();
+            final AtomicInteger witness = new AtomicInteger();
+            final CountDownLatch subscribed = new CountDownLatch(1);
+            self.set(topic.subscribe(e ->
+            {
+                subscribed.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                if (calls.incrementAndGet() == 10)
+                {
+                    self.get().close();
+                }
+            }));
+            subscribed.countDown();
+            topic.subscribe(e -> witness.incrementAndGet());
+            for (int i = 0; i < 100; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("the witness saw everything", () -> witness.get() == 100);
+            Await.until("the closed subscription left", () -> bus.stats().destination("self.closing")
+                .orElseThrow().subscribers() == 1);
+            assertEquals(10, calls.get());
+            assertEquals(110, bus.stats().destination("self.closing").orElseThrow().delivered());
+        }
+    }
+
+    @Test
     void publishWithNoSubscriberIsCountedAsUnrouted()
     {
         try (Bus bus = newBus())

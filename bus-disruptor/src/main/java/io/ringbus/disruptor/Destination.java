@@ -1,5 +1,6 @@
 package io.ringbus.disruptor;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringbus.api.BackpressureException;
@@ -41,7 +42,9 @@ abstract class Destination
         this.name = name;
         this.type = type;
         this.kind = kind;
-        this.ring = RingBuffer.createMultiProducer(Slot::new, engine.config.ringSize());
+        // Consumers poll and are woken by the dispatcher's own protocol, never through a SequenceBarrier, so
+        // the ring's wait strategy is never waited on: this one's signal is free, unlike the default's lock.
+        this.ring = RingBuffer.createMultiProducer(Slot::new, engine.config.ringSize(), new BusySpinWaitStrategy());
     }
 
     /**
@@ -171,10 +174,10 @@ abstract class Destination
             return;
         }
         ungate(subscriber);
-        retiredDelivered.addAndGet(subscriber.delivered());
-        retiredFailures.addAndGet(subscriber.failures());
         subscribers = next;
         wakers = dispatchersOf(next);
+        retiredDelivered.addAndGet(subscriber.delivered());
+        retiredFailures.addAndGet(subscriber.failures());
     }
 
     private static Dispatcher[] dispatchersOf(final RingSubscriber[] subscribers)

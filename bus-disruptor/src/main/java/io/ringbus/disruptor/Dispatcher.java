@@ -30,6 +30,7 @@ final class Dispatcher implements Agent
     private final boolean dedicated;
     private final ParkingIdleStrategy parking;
     private final AgentRunner runner;
+    private final ErrorReporter errors;
     private volatile RingSubscriber[] subscribers = NONE;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private volatile boolean retired;
@@ -38,9 +39,10 @@ final class Dispatcher implements Agent
         final String roleName,
         final boolean dedicated,
         final IdleStrategyKind idle,
-        final org.agrona.ErrorHandler agentErrorHandler)
+        final ErrorReporter errors)
     {
         this.roleName = roleName;
+        this.errors = errors;
         this.dedicated = dedicated;
         this.parking = idle == IdleStrategyKind.BACKOFF ? new ParkingIdleStrategy(this::hasWork) : null;
         final IdleStrategy strategy = switch (idle)
@@ -49,7 +51,7 @@ final class Dispatcher implements Agent
             case YIELDING -> new YieldingIdleStrategy();
             case BACKOFF -> parking;
         };
-        this.runner = new AgentRunner(strategy, agentErrorHandler, null, this);
+        this.runner = new AgentRunner(strategy, this::onAgentError, null, this);
     }
 
     /**
@@ -85,7 +87,21 @@ final class Dispatcher implements Agent
         {
             throw new AgentTerminationException();
         }
+        // A handler that restored an interrupt would make Agrona stop this shared thread for good; the bus
+        // itself stops it through AgentRunner.close(), which clears its running flag first.
+        if (Thread.interrupted())
+        {
+            errors.report(roleName + ": a handler left the thread's interrupt flag set; cleared so the dispatcher lives on");
+        }
         return work;
+    }
+
+    private void onAgentError(final Throwable ex)
+    {
+        if (!(ex instanceof AgentTerminationException))
+        {
+            errors.report("dispatcher " + roleName + " caught " + ex);
+        }
     }
 
     @Override
@@ -188,6 +204,14 @@ final class Dispatcher implements Agent
         wake();
     }
 
+    /**
+     * @return whether the thread ran and ended (a dedicated dispatcher whose subscription closed).
+     */
+    boolean hasFinished()
+    {
+        return runner.isClosed();
+    }
+
     boolean isRunning()
     {
         final Thread thread = runner.thread();
@@ -197,14 +221,25 @@ final class Dispatcher implements Agent
     /**
      * Stop and join the thread; subscribers still attached are detached on the way out.
      */
-    void close()
+    void close(final int timeoutMs)
     {
         retired = true;
         wake();
         // Not under this object's monitor: the thread takes it to detach its subscribers on the way out.
         if (state.getAndSet(CLOSED) == STARTED)
         {
-            runner.close();
+            try
+            {
+                runner.close(timeoutMs, thread ->
+                {
+                    throw new IllegalStateException(roleName + " did not stop within " + timeoutMs +
+                        " ms: a handler is stuck in " + Arrays.toString(thread.getStackTrace()));
+                });
+            }
+            catch (final IllegalStateException ex)
+            {
+                errors.report(ex.getMessage());
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.ringbus.disruptor;
 
 import io.ringbus.api.BusClosedException;
-import org.agrona.concurrent.AgentTerminationException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +35,7 @@ final class DispatcherPool
 
     private Dispatcher newDispatcher(final String name, final boolean isDedicated)
     {
-        return new Dispatcher(name, isDedicated, config.idleStrategy(),
-            ex ->
-            {
-                if (!(ex instanceof AgentTerminationException))
-                {
-                    errors.report("dispatcher " + name + " caught " + ex);
-                }
-            });
+        return new Dispatcher(name, isDedicated, config.idleStrategy(), errors);
     }
 
     /**
@@ -61,7 +53,7 @@ final class DispatcherPool
                 {
                     throw new BusClosedException("the bus is closed: no new dispatcher thread");
                 }
-                dedicated.removeIf(x -> !x.isRunning());
+                dedicated.removeIf(Dispatcher::hasFinished);
                 dedicated.add(d);
                 d.start();
             }
@@ -139,9 +131,10 @@ final class DispatcherPool
             all.addAll(dedicated);
             dedicated.clear();
         }
+        final int timeoutMs = (int)Math.min(Integer.MAX_VALUE, config.closeTimeout().toMillis());
         for (final Dispatcher d : all)
         {
-            d.close();
+            d.close(timeoutMs);
         }
     }
 }

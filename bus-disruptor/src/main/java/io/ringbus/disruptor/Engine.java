@@ -2,6 +2,8 @@ package io.ringbus.disruptor;
 
 import io.ringbus.api.BusClosedException;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * What every destination and subscriber of one bus shares: its configuration, its closed flag, its error
  * reporting and its dispatchers.
@@ -30,6 +32,8 @@ final class Engine
     void markClosed()
     {
         closed = true;
+        // StoreLoad before close() reads the cursors: Sequence.get() is an acquire load, not a volatile one.
+        VarHandle.fullFence();
     }
 
     void ensureOpen(final String what)

@@ -16,8 +16,6 @@ final class QueueConsumer extends RingSubscriber
 
     private final Sequence work;
     private final Sequence claim = new Sequence();
-    private final Counter taken = new Counter();
-    private final Counter skipped = new Counter();
 
     QueueConsumer(final RingQueue<?> queue, final Handler<?> handler, final Dispatcher dispatcher)
     {
@@ -54,16 +52,10 @@ final class QueueConsumer extends RingSubscriber
             final Slot slot = ring.get(next);
             final Object event = slot.event;
             slot.event = null;
-            if (event == null)
-            {
-                skipped.increment();
-            }
-            else
+            if (event != null)
             {
                 dispatch(event);
             }
-            // Counted after the handler returns, so a message in its hands still shows in the queue's depth.
-            taken.increment();
             n++;
         }
         return n;
@@ -72,18 +64,7 @@ final class QueueConsumer extends RingSubscriber
     @Override
     boolean hasWork()
     {
-        return destination.ring.getCursor() > work.get();
-    }
-
-    @Override
-    long taken()
-    {
-        return taken.get();
-    }
-
-    @Override
-    long skipped()
-    {
-        return skipped.get();
+        // Against this consumer's own position, so that it does not park holding the ring back at a stale one.
+        return destination.ring.getCursor() > claim.get();
     }
 }

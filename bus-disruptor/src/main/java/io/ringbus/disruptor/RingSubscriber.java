@@ -22,6 +22,7 @@ abstract class RingSubscriber implements Subscription
     private final String label;
     private final CountDownLatch detached = new CountDownLatch(1);
     private volatile boolean closing;
+    private final Counter delivered = new Counter();
     private final Counter failures = new Counter();
 
     @SuppressWarnings("unchecked")
@@ -51,16 +52,6 @@ abstract class RingSubscriber implements Subscription
      */
     abstract boolean hasWork();
 
-    /**
-     * @return events taken from the ring so far, tombstones included.
-     */
-    abstract long taken();
-
-    /**
-     * @return tombstones skipped so far.
-     */
-    abstract long skipped();
-
     final boolean isClosing()
     {
         return closing;
@@ -73,7 +64,7 @@ abstract class RingSubscriber implements Subscription
 
     final long delivered()
     {
-        return taken() - skipped() - failures();
+        return delivered.get();
     }
 
     /**
@@ -84,6 +75,7 @@ abstract class RingSubscriber implements Subscription
         try
         {
             handler.onEvent(event);
+            delivered.increment();
         }
         catch (final Throwable ex)
         {

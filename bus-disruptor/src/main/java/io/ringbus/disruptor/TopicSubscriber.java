@@ -15,8 +15,6 @@ final class TopicSubscriber extends RingSubscriber implements EventPoller.Handle
     static final int BATCH_LIMIT = 256;
 
     private final EventPoller<Slot> poller;
-    private final Counter skipped = new Counter();
-    private long start;
     private int batch;
 
     TopicSubscriber(
@@ -30,7 +28,6 @@ final class TopicSubscriber extends RingSubscriber implements EventPoller.Handle
     void attach()
     {
         destination.attach(this);
-        start = poller.getSequence().get();
         dispatcher.add(this);
     }
 
@@ -64,11 +61,7 @@ final class TopicSubscriber extends RingSubscriber implements EventPoller.Handle
             return false;
         }
         final Object event = slot.event;
-        if (event == null)
-        {
-            skipped.increment();
-        }
-        else
+        if (event != null)
         {
             dispatch(event);
         }
@@ -79,17 +72,5 @@ final class TopicSubscriber extends RingSubscriber implements EventPoller.Handle
     boolean hasWork()
     {
         return destination.ring.getCursor() > poller.getSequence().get();
-    }
-
-    @Override
-    long taken()
-    {
-        return poller.getSequence().get() - start;
-    }
-
-    @Override
-    long skipped()
-    {
-        return skipped.get();
     }
 }

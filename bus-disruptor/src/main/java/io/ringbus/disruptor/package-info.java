@@ -3,8 +3,8 @@
  * polled by Agrona agents on a small shared pool of dispatcher threads.
  * <p>
  * <b>Publish.</b> A publisher claims a sequence (a CAS on the multi-producer cursor), then reads the bus's
- * {@code closed} flag, then writes and publishes the slot. {@code close()} writes the flag, then reads every
- * cursor. Both sides are sequentially consistent, so either the publisher sees the close and publishes a
+ * {@code closed} flag, then writes and publishes the slot. {@code close()} writes the flag, fences (a cursor read is
+ * only an acquire load), then reads every cursor. With a StoreLoad order on both sides, either the publisher sees the close and publishes a
  * tombstone (a {@code null} slot consumers skip) and throws, or the close sees the claim and waits for it to
  * be handled: an accepted event is never lost to a race with close.
  * <p>

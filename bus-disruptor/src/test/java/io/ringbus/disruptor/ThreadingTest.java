@@ -151,6 +151,78 @@ class ThreadingTest
     }
 
     @Test
+    void dedicatedThreadsStartedBackToBackAllStopAtClose() throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final Topic<Integer> topic = bus.topic("dedicated.many", Integer.class);
+            final AtomicInteger got = new AtomicInteger();
+            for (int i = 0; i < 4; i++)
+            {
+                topic.subscribe(e -> got.incrementAndGet(), SubscribeOptions.defaults().dedicatedThread(true));
+            }
+            topic.publish(1);
+            Await.until("four deliveries", () -> got.get() == 4);
+            assertEquals(4, bus.stats().dispatcherThreads());
+        }
+        // @AfterEach checks that all four threads are gone.
+    }
+
+    @Test
+    void handlerThatRestoresAnInterruptDoesNotStopItsDispatcher() throws Exception
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).errorHandler((c, d, e, h) -> { }).build())
+        {
+            final Topic<Integer> topic = bus.topic("interrupting", Integer.class);
+            final AtomicInteger got = new AtomicInteger();
+            topic.subscribe(e ->
+            {
+                got.incrementAndGet();
+                Thread.currentThread().interrupt(); // as "catch (InterruptedException e) { interrupt(); }" does
+            });
+            for (int i = 1; i <= 10; i++)
+            {
+                topic.publish(i);
+                final int expected = i;
+                Await.until("event " + i + " delivered", () -> got.get() == expected);
+            }
+            assertEquals(1, bus.stats().dispatcherThreads());
+        }
+    }
+
+    @Test
+    void closeReturnsWithinItsTimeoutWhenAHandlerIsStuck() throws Exception
+    {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        final Bus bus = Ringbus.builder().closeTimeout(java.time.Duration.ofMillis(200)).build();
+        try
+        {
+            bus.topic("stuck.handler", Integer.class).subscribe(e ->
+            {
+                entered.countDown();
+                while (!release.get())
+                {
+                    // Deaf to interrupts on purpose, as a handler stuck in a native call would be.
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                    Thread.interrupted();
+                }
+            });
+            bus.topic("stuck.handler", Integer.class).publish(1);
+            assertTrue(entered.await(30, TimeUnit.SECONDS));
+            final Thread closer = new Thread(bus::close, "closer");
+            closer.start();
+            closer.join(Await.DEFAULT.toMillis());
+            assertTrue(!closer.isAlive(), "close() did not return although its timeout passed");
+        }
+        finally
+        {
+            release.set(true);
+            bus.close();
+        }
+    }
+
+    @Test
     void closeFromAHandlerIsRefusedRatherThanDeadlocking() throws Exception
     {
         try (Bus bus = Ringbus.create())
