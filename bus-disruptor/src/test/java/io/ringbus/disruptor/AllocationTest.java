@@ -1,0 +1,111 @@
+package io.ringbus.disruptor;
+
+import io.ringbus.Ringbus;
+import io.ringbus.api.Await;
+import io.ringbus.api.Bus;
+import io.ringbus.api.Queue;
+import io.ringbus.api.Topic;
+import io.ringbus.api.annotation.Subscribe;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publish and dispatch allocate nothing once warm: counted in bytes by the JVM, per thread, on both the
+ * publishing thread and the dispatcher thread. An exact property, not a timing; the JMH {@code -prof gc} runs
+ * of the bench module report the same thing per operation.
+ */
+class AllocationTest
+{
+    private static final int WARM_UP = 50_000;
+    private static final int MEASURED = 100_000;
+    /** Slack for the JVM's own bookkeeping (a TLAB refill is counted when it happens): far below 1 byte/op. */
+    private static final long SLACK_BYTES = 4096;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    /** An event reused for every publish: the test measures the bus, not the caller's allocations. */
+    private static final Object EVENT = new Object();
+
+    static final class Counting
+    {
+        final AtomicLong count = new AtomicLong();
+
+        @Subscribe
+        void on(final Object event)
+        {
+            count.lazySet(count.get() + 1);
+        }
+    }
+
+    @Test
+    void topicPublishAndDispatch()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<Object> topic = bus.topic("alloc.topic", Object.class);
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + 1));
+            assertNoAllocation("topic", topic::publish, handled);
+        }
+    }
+
+    @Test
+    void queueSendAndConsume()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Queue<Object> queue = bus.queue("alloc.queue", Object.class);
+            final AtomicLong handled = new AtomicLong();
+            queue.consume(e -> handled.lazySet(handled.get() + 1));
+            assertNoAllocation("queue", queue::send, handled);
+        }
+    }
+
+    @Test
+    void typeAddressedPublishToAnAnnotatedListener()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Counting listener = new Counting();
+            bus.register(listener);
+            assertNoAllocation("annotated", bus::publish, listener.count);
+        }
+    }
+
+    private static void assertNoAllocation(final String what, final Consumer<Object> publish, final AtomicLong handled)
+    {
+        run(publish, WARM_UP, handled);
+        final Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("ringbus-dispatcher-0"))
+            .findFirst()
+            .orElseThrow();
+        final long dispatcherBefore = THREADS.getThreadAllocatedBytes(dispatcher.getId());
+        final long publisherBefore = THREADS.getCurrentThreadAllocatedBytes();
+        run(publish, MEASURED, handled);
+        final long publisherBytes = THREADS.getCurrentThreadAllocatedBytes() - publisherBefore;
+        final long dispatcherBytes = THREADS.getThreadAllocatedBytes(dispatcher.getId()) - dispatcherBefore;
+        assertTrue(publisherBytes < SLACK_BYTES,
+            what + ": publisher allocated " + publisherBytes + " bytes for " + MEASURED + " publishes");
+        assertTrue(dispatcherBytes < SLACK_BYTES,
+            what + ": dispatcher allocated " + dispatcherBytes + " bytes for " + MEASURED + " deliveries");
+    }
+
+    /**
+     * Publish {@code count} events and wait for them, without allocating in the loop itself.
+     */
+    private static void run(final Consumer<Object> publish, final int count, final AtomicLong handled)
+    {
+        final long target = handled.get() + count;
+        for (int i = 0; i < count; i++)
+        {
+            publish.accept(EVENT);
+        }
+        Await.until("all events handled", () -> handled.get() >= target);
+    }
+}
