@@ -34,6 +34,7 @@ final class Dispatcher implements Agent
     private volatile RingSubscriber[] subscribers = NONE;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private volatile boolean retired;
+    private long passes;
 
     Dispatcher(
         final String roleName,
@@ -78,9 +79,13 @@ final class Dispatcher implements Agent
     public int doWork()
     {
         final RingSubscriber[] subscribers = this.subscribers;
+        final int n = subscribers.length;
+        // Start each pass at the next subscriber, so that consumers sharing this thread share its messages.
+        final int first = n == 0 ? 0 : (int)(passes++ % n);
         int work = 0;
-        for (final RingSubscriber s : subscribers)
+        for (int i = 0; i < n; i++)
         {
+            final RingSubscriber s = subscribers[(first + i) % n];
             work += s.isClosing() ? s.detach() : s.poll();
         }
         if (retired && this.subscribers.length == 0)
