@@ -7,6 +7,7 @@ public class NoResponderException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
+    /** The address nobody responds at. */
     private final String address;
 
     /**

@@ -9,6 +9,7 @@ import io.ringbus.api.DestinationStats;
 import io.ringbus.api.ReentrantPublishException;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,29 @@ abstract class Destination
      * @return the lowest sequence any consumer still needs, the cursor when none does.
      */
     abstract long minimumGatingSequence();
+
+    /**
+     * The destination's name; also {@code Topic.name()} and {@code Queue.name()}.
+     *
+     * @return the name.
+     */
+    public final String name()
+    {
+        return name;
+    }
+
+    /**
+     * Refuse {@code null} and, since generics can be bypassed, a value of the wrong class.
+     */
+    final void checkInstance(final Object value, final String argName)
+    {
+        Objects.requireNonNull(value, argName);
+        if (!type.isInstance(value))
+        {
+            throw new ClassCastException(
+                argName + " of " + value.getClass().getName() + " given to " + describe() + " of " + type.getName());
+        }
+    }
 
     final boolean hasSubscribers()
     {

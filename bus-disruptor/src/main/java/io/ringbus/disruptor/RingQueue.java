@@ -31,12 +31,6 @@ final class RingQueue<E> extends Destination implements Queue<E>
     }
 
     @Override
-    public String name()
-    {
-        return name;
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public Class<E> type()
     {
@@ -46,21 +40,21 @@ final class RingQueue<E> extends Destination implements Queue<E>
     @Override
     public void send(final E message)
     {
-        checkMessage(message);
+        checkInstance(message, "message");
         offer(message);
     }
 
     @Override
     public boolean trySend(final E message)
     {
-        checkMessage(message);
+        checkInstance(message, "message");
         return tryOffer(message);
     }
 
     @Override
     public void send(final E message, final int priority)
     {
-        checkMessage(message);
+        checkInstance(message, "message");
         if (priority < 0 || priority > MAX_PRIORITY)
         {
             throw new IllegalArgumentException(
@@ -72,7 +66,7 @@ final class RingQueue<E> extends Destination implements Queue<E>
     @Override
     public void sendAfter(final E message, final Duration delay)
     {
-        checkMessage(message);
+        checkInstance(message, "message");
         Objects.requireNonNull(delay, "delay");
         throw new UnsupportedOperationException("delayed delivery is not supported by this engine yet");
     }
@@ -80,19 +74,9 @@ final class RingQueue<E> extends Destination implements Queue<E>
     @Override
     public void sendAt(final E message, final Instant when)
     {
-        checkMessage(message);
+        checkInstance(message, "message");
         Objects.requireNonNull(when, "when");
         throw new UnsupportedOperationException("delayed delivery is not supported by this engine yet");
-    }
-
-    private void checkMessage(final Object message)
-    {
-        Objects.requireNonNull(message, "message");
-        if (!type.isInstance(message))
-        {
-            throw new ClassCastException(
-                "message of " + message.getClass().getName() + " sent to " + describe() + " of " + type.getName());
-        }
     }
 
     @Override

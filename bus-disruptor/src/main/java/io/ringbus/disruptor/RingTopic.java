@@ -26,12 +26,6 @@ final class RingTopic<E> extends Destination implements Topic<E>
     }
 
     @Override
-    public String name()
-    {
-        return name;
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public Class<E> type()
     {
@@ -41,14 +35,14 @@ final class RingTopic<E> extends Destination implements Topic<E>
     @Override
     public void publish(final E event)
     {
-        checkEvent(event);
+        checkInstance(event, "event");
         publishChecked(event);
     }
 
     @Override
     public boolean tryPublish(final E event)
     {
-        checkEvent(event);
+        checkInstance(event, "event");
         return tryPublishChecked(event);
     }
 
@@ -74,16 +68,6 @@ final class RingTopic<E> extends Destination implements Topic<E>
         engine.ensureOpen(name);
         unrouted.increment();
         return true;
-    }
-
-    private void checkEvent(final Object event)
-    {
-        Objects.requireNonNull(event, "event");
-        if (!type.isInstance(event))
-        {
-            throw new ClassCastException(
-                "event of " + event.getClass().getName() + " published to " + describe() + " of " + type.getName());
-        }
     }
 
     @Override
