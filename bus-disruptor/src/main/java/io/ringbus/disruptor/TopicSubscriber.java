@@ -1,76 +1,68 @@
 package io.ringbus.disruptor;
 
-import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.ringbus.api.Handler;
 
 /**
  * A topic subscriber: sees every event of the ring from the cursor at the time it attached, through a
- * Disruptor {@link EventPoller} whose sequence gates the ring's publishers.
+ * sequence of its own that gates the ring's publishers.
+ * <p>
+ * It polls the ring itself rather than through Disruptor's {@code EventPoller}: the poller finds the highest
+ * published sequence by scanning every slot up to the cursor before handing out a batch, so with a batch
+ * limit and a large ring it rescans up to the whole ring for each batch. Here the scan stops at the batch, and
+ * it reads only the slots' availability flags, not the cursor every publisher writes.
  * <p>
  * <b>Note:</b> polled by its dispatcher thread only.
  */
-final class TopicSubscriber extends RingSubscriber implements EventPoller.Handler<Slot>
+final class TopicSubscriber extends RingSubscriber
 {
     static final int BATCH_LIMIT = 256;
 
-    private final EventPoller<Slot> poller;
-    private int batch;
+    private final Sequence sequence = new Sequence();
+    private final int batch;
 
     TopicSubscriber(
         final Destination destination, final Handler<?> handler, final Dispatcher dispatcher, final String label)
     {
         super(destination, handler, dispatcher, label);
-        this.poller = destination.ring.newPoller();
-    }
-
-    @Override
-    void attach()
-    {
-        destination.attach(this);
-        dispatcher.add(this);
+        // A flag can only say "published" for a sequence within one lap of this subscriber's position.
+        this.batch = Math.min(BATCH_LIMIT, destination.ring.getBufferSize());
     }
 
     @Override
     Sequence sequence()
     {
-        return poller.getSequence();
+        return sequence;
     }
 
     @Override
     int poll()
     {
-        batch = 0;
-        try
+        final RingBuffer<Slot> ring = destination.ring;
+        final long last = sequence.get();
+        // Bounded by the availability flags alone: reading the cursor would contend with every publisher's CAS.
+        final long limit = last + batch;
+        long next = last + 1;
+        while (next <= limit && ring.isAvailable(next) && !isClosing())
         {
-            poller.poll(this);
+            final Object event = ring.get(next).event;
+            if (event != null)
+            {
+                dispatch(event);
+            }
+            next++;
         }
-        catch (final Exception ex)
+        if (next > last + 1)
         {
-            // onEvent catches everything a handler throws, so this is a defect of the engine itself.
-            destination.engine.errors.report("poller of " + this + " failed: " + ex);
+            sequence.set(next - 1);
         }
-        return batch;
-    }
-
-    @Override
-    public boolean onEvent(final Slot slot, final long sequence, final boolean endOfBatch)
-    {
-        if (isClosing())
-        {
-            return false;
-        }
-        final Object event = slot.event;
-        if (event != null)
-        {
-            dispatch(event);
-        }
-        return ++batch < BATCH_LIMIT;
+        return (int)(next - last - 1);
     }
 
     @Override
     boolean hasWork()
     {
-        return destination.ring.getCursor() > poller.getSequence().get();
+        return destination.ring.getCursor() > sequence.get();
     }
 }

@@ -90,6 +90,8 @@ class AllocationTest
         run(publish, MEASURED, handled);
         final long publisherBytes = THREADS.getCurrentThreadAllocatedBytes() - publisherBefore;
         final long dispatcherBytes = THREADS.getThreadAllocatedBytes(dispatcher.getId()) - dispatcherBefore;
+        System.out.printf("%s: %d events, publisher allocated %d bytes, dispatcher %d bytes%n",
+            what, MEASURED, publisherBytes, dispatcherBytes);
         assertTrue(publisherBytes < SLACK_BYTES,
             what + ": publisher allocated " + publisherBytes + " bytes for " + MEASURED + " publishes");
         assertTrue(dispatcherBytes < SLACK_BYTES,
