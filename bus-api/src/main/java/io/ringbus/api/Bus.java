@@ -129,7 +129,9 @@ public interface Bus extends AutoCloseable
      * @param timeout   how long to wait for the reply, positive.
      * @param <Q>       type of the request.
      * @param <R>       type of the reply.
-     * @return the future reply.
+     * @return the future reply; once the bus is closed, a future failed with {@link BusClosedException}.
+     * @throws IllegalArgumentException if the address is invalid, the timeout not positive, or the request not of
+     *                                  the class the address's responders take.
      */
     <Q, R> CompletableFuture<R> request(String address, Q request, Class<R> replyType, Duration timeout);
 
