@@ -10,6 +10,7 @@ import io.ringbus.disruptor.DisruptorBus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The entry point: builds an in-process bus on LMAX Disruptor rings.
@@ -77,19 +78,20 @@ public final class Ringbus
     }
 
     /**
-     * Settings of one bus, validated once at {@link #build()}.
+     * Settings of one bus, validated once at {@link #build()}; a malformed {@code ringbus.*} system property is
+     * refused when the builder is made, naming the property.
      * <p>
      * <b>Note:</b> not thread-safe; use from one thread.
      */
     public static final class Builder
     {
-        private int ringSize = Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+        private int ringSize = intProperty(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
         private IdleStrategyKind idle = enumProperty(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
-        private int dispatcherThreads = Integer.getInteger(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
+        private int dispatcherThreads = intProperty(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
         private BackpressurePolicy backpressure =
             enumProperty(BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, BACKPRESSURE_DEFAULT);
-        private Duration closeTimeout = Duration.ofMillis(
-            Long.getLong(CLOSE_TIMEOUT_PROP_NAME, CLOSE_TIMEOUT_DEFAULT.toMillis()));
+        private Duration closeTimeout =
+            Duration.ofMillis(intProperty(CLOSE_TIMEOUT_PROP_NAME, (int)CLOSE_TIMEOUT_DEFAULT.toMillis()));
         private ErrorHandler errorHandler = Ringbus::printToStandardError;
 
         private Builder()
@@ -116,7 +118,7 @@ public final class Ringbus
          */
         public Builder idle(final IdleStrategyKind idle)
         {
-            this.idle = idle;
+            this.idle = Objects.requireNonNull(idle, "idle");
             return this;
         }
 
@@ -140,7 +142,7 @@ public final class Ringbus
          */
         public Builder backpressure(final BackpressurePolicy backpressure)
         {
-            this.backpressure = backpressure;
+            this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
             return this;
         }
 
@@ -152,7 +154,7 @@ public final class Ringbus
          */
         public Builder closeTimeout(final Duration closeTimeout)
         {
-            this.closeTimeout = closeTimeout;
+            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
             return this;
         }
 
@@ -164,7 +166,7 @@ public final class Ringbus
          */
         public Builder errorHandler(final ErrorHandler errorHandler)
         {
-            this.errorHandler = errorHandler;
+            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
             return this;
         }
 
@@ -178,6 +180,23 @@ public final class Ringbus
         {
             return DisruptorBus.start(
                 new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout));
+        }
+
+        private static int intProperty(final String name, final int fallback)
+        {
+            final String value = System.getProperty(name);
+            if (value == null)
+            {
+                return fallback;
+            }
+            try
+            {
+                return Integer.parseInt(value.trim());
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new IllegalArgumentException("system property " + name + " must be an integer: " + value, ex);
+            }
         }
 
         private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)

@@ -59,6 +59,17 @@ public interface Bus extends AutoCloseable
     <E> Subscription subscribe(Class<E> type, Handler<? super E> handler);
 
     /**
+     * Subscribe by type with options, for instance a dedicated dispatcher thread.
+     *
+     * @param type    the class or interface to receive.
+     * @param handler to call.
+     * @param options how to deliver.
+     * @param <E>     type of the events.
+     * @return the subscription.
+     */
+    <E> Subscription subscribe(Class<E> type, Handler<? super E> handler, SubscribeOptions options);
+
+    /**
      * The topic of that name, created if it does not exist.
      *
      * @param name a dot-separated name.

@@ -672,9 +672,10 @@ public abstract class BusContractTest
             publisher.start();
             try
             {
-                Await.until("publisher blocked on the full ring", () -> publisher.getState() == Thread.State.TIMED_WAITING ||
-                    publisher.getState() == Thread.State.WAITING || published.get() >= 8);
-                assertTrue(published.get() <= 9, "publisher did not wait: " + published.get());
+                // The subscriber holds event 0 in its handler, so the ring of 8 takes events 0 to 7, no more.
+                Await.until("publisher parked on the full ring", () -> published.get() >= 8 &&
+                    publisher.getState() == Thread.State.TIMED_WAITING);
+                assertEquals(8, published.get(), "publisher did not wait for space");
             }
             finally
             {
@@ -763,6 +764,7 @@ public abstract class BusContractTest
     void closeReleasesBlockedPublishers() throws Exception
     {
         final Bus bus = newBus(Settings.defaults().ringSize(4).errorHandler((c, d, e, h) -> { }));
+        // Never released: the publisher stays blocked until close() frees it while the drain crawls.
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicReference<Throwable> outcome = new AtomicReference<>();
         final Thread publisher;
@@ -785,12 +787,14 @@ public abstract class BusContractTest
                 }
             });
             publisher.start();
-            Await.until("ring full", () -> bus.stats().destination("stuck").orElseThrow().depth() >= 4);
+            Await.until("ring full and publisher parked", () ->
+                bus.stats().destination("stuck").orElseThrow().depth() >= 4 &&
+                publisher.getState() == Thread.State.TIMED_WAITING);
         }
         finally
         {
-            release.countDown();
             bus.close();
+            release.countDown();
         }
         publisher.join(Await.DEFAULT.toMillis());
         assertFalse(publisher.isAlive(), "publisher still blocked after close");
@@ -834,6 +838,42 @@ public abstract class BusContractTest
             finally
             {
                 release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void requestToAFullAddressWaitsNoLongerThanItsTimeout() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(2)))
+        {
+            final CountDownLatch release = new CountDownLatch(1);
+            bus.respond("jammed", String.class, q ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                return q;
+            });
+            final List<CompletableFuture<String>> futures = new CopyOnWriteArrayList<>();
+            final Thread requester = new Thread(() ->
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    futures.add(bus.request("jammed", "q" + i, String.class, Duration.ofMillis(100)));
+                }
+            });
+            try
+            {
+                requester.start();
+                requester.join(Await.DEFAULT.toMillis());
+                assertFalse(requester.isAlive(), "request() blocked on a full address past its timeout");
+                final ExecutionException last = assertThrows(ExecutionException.class,
+                    () -> futures.get(4).get(30, TimeUnit.SECONDS));
+                assertInstanceOf(TimeoutException.class, last.getCause());
+            }
+            finally
+            {
+                release.countDown();
+                requester.join(Await.DEFAULT.toMillis());
             }
         }
     }
@@ -910,7 +950,11 @@ public abstract class BusContractTest
 
             registration.close();
             bus.publish(new Circle(4));
+            assertEquals(1, bus.stats().deadEvents(), "a Circle still had a subscriber after unwiring");
             bus.topic("news.today", String.class).publish("later");
+            assertEquals(1, bus.stats().destination("news.today").orElseThrow().unrouted(),
+                "news.today still had a subscriber after unwiring");
+            assertEquals(0, bus.stats().destination("jobs").orElseThrow().subscribers());
             final CompletableFuture<Integer> after = bus.request("price.of", "pear", Integer.class, Duration.ofSeconds(10));
             final ExecutionException ex = assertThrows(ExecutionException.class, () -> after.get(30, TimeUnit.SECONDS));
             assertInstanceOf(NoResponderException.class, ex.getCause());

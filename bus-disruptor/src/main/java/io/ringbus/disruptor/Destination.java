@@ -8,9 +8,8 @@ import io.ringbus.api.BackpressurePolicy;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.ReentrantPublishException;
 
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -121,6 +120,23 @@ abstract class Destination
         return true;
     }
 
+    /**
+     * Publish, waiting for space per the bus's backpressure policy but not past a deadline.
+     *
+     * @return false if the deadline passed first.
+     */
+    final boolean offer(final Object event, final long deadlineNanos)
+    {
+        engine.ensureOpen(name);
+        final long sequence = claim(deadlineNanos);
+        if (sequence < 0)
+        {
+            return false;
+        }
+        commit(sequence, event);
+        return true;
+    }
+
     private long claim()
     {
         for (int attempt = 0; ; attempt++)
@@ -131,6 +147,25 @@ abstract class Destination
             }
             catch (final InsufficientCapacityException ex)
             {
+                refuseOrWait(attempt);
+            }
+        }
+    }
+
+    private long claim(final long deadlineNanos)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                if (System.nanoTime() - deadlineNanos >= 0)
+                {
+                    return -1;
+                }
                 refuseOrWait(attempt);
             }
         }
@@ -182,18 +217,15 @@ abstract class Destination
     final synchronized void attach(final RingSubscriber subscriber)
     {
         gate(subscriber);
-        final RingSubscriber[] current = subscribers;
-        final RingSubscriber[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = subscriber;
-        subscribers = next;
-        wakers = dispatchersOf(next);
+        subscribers = CopyOnWrite.with(subscribers, subscriber);
+        wakers = dispatchersOf(subscribers);
     }
 
     final synchronized void detach(final RingSubscriber subscriber)
     {
         final RingSubscriber[] current = subscribers;
-        final RingSubscriber[] next = Arrays.stream(current).filter(s -> s != subscriber).toArray(RingSubscriber[]::new);
-        if (next.length == current.length)
+        final RingSubscriber[] next = CopyOnWrite.without(current, subscriber);
+        if (next == current)
         {
             return;
         }

@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * light subscriptions so that hundreds of destinations do not mean hundreds of threads; a dedicated one
  * serves one subscription and stops when that subscription is closed.
  * <p>
- * <b>Note:</b> {@link #add}, {@link #wake} and {@link #retire} are thread-safe; everything else runs on the
- * dispatcher's own thread.
+ * <b>Note:</b> the {@link Agent} methods run on the dispatcher's own thread; the others are thread-safe.
  */
 final class Dispatcher implements Agent
 {
@@ -35,6 +34,7 @@ final class Dispatcher implements Agent
     private final AtomicInteger state = new AtomicInteger(NEW);
     private volatile boolean retired;
     private long passes;
+    private boolean interruptReported;
 
     Dispatcher(
         final String roleName,
@@ -92,13 +92,21 @@ final class Dispatcher implements Agent
         {
             throw new AgentTerminationException();
         }
-        // A handler that restored an interrupt would make Agrona stop this shared thread for good; the bus
-        // itself stops it through AgentRunner.close(), which clears its running flag first.
-        if (Thread.interrupted())
-        {
-            errors.report(roleName + ": a handler left the thread's interrupt flag set; cleared so the dispatcher lives on");
-        }
         return work;
+    }
+
+    /**
+     * A handler left the interrupt flag set; the bus itself stops this thread through AgentRunner.close(),
+     * which clears its running flag first, so the interrupt was not meant for the dispatcher.
+     */
+    void interruptCleared(final RingSubscriber subscriber)
+    {
+        if (!interruptReported)
+        {
+            interruptReported = true;
+            errors.report(roleName + ": the handler of " + subscriber +
+                " left the thread's interrupt flag set; cleared (reported once per thread)");
+        }
     }
 
     private void onAgentError(final Throwable ex)
@@ -146,33 +154,13 @@ final class Dispatcher implements Agent
 
     synchronized void add(final RingSubscriber subscriber)
     {
-        final RingSubscriber[] current = subscribers;
-        final RingSubscriber[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = subscriber;
-        subscribers = next;
+        subscribers = CopyOnWrite.with(subscribers, subscriber);
         wake();
     }
 
     synchronized void remove(final RingSubscriber subscriber)
     {
-        final RingSubscriber[] current = subscribers;
-        int found = -1;
-        for (int i = 0; i < current.length; i++)
-        {
-            if (current[i] == subscriber)
-            {
-                found = i;
-                break;
-            }
-        }
-        if (found < 0)
-        {
-            return;
-        }
-        final RingSubscriber[] next = new RingSubscriber[current.length - 1];
-        System.arraycopy(current, 0, next, 0, found);
-        System.arraycopy(current, found + 1, next, found, current.length - found - 1);
-        subscribers = next;
+        subscribers = CopyOnWrite.without(subscribers, subscriber);
     }
 
     int load()

@@ -4,6 +4,7 @@ import io.ringbus.api.BusClosedException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -131,10 +132,12 @@ final class DispatcherPool
             all.addAll(dedicated);
             dedicated.clear();
         }
-        final int timeoutMs = (int)Math.min(Integer.MAX_VALUE, config.closeTimeout().toMillis());
+        // One deadline for all: a stuck thread does not get the whole timeout again after another one did.
+        final long deadline = System.nanoTime() + config.closeTimeout().toNanos();
         for (final Dispatcher d : all)
         {
-            d.close(timeoutMs);
+            final long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            d.close((int)Math.max(1, Math.min(Integer.MAX_VALUE, remainingMs)));
         }
     }
 }

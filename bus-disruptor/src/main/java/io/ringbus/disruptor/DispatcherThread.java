@@ -14,11 +14,6 @@ final class DispatcherThread extends Thread
         this.dispatcher = dispatcher;
     }
 
-    Dispatcher dispatcher()
-    {
-        return dispatcher;
-    }
-
     static Dispatcher current()
     {
         return Thread.currentThread() instanceof DispatcherThread t ? t.dispatcher : null;

@@ -47,7 +47,7 @@ public final class DisruptorBus implements Bus
     }
 
     /**
-     * Start a bus: its shared dispatcher threads start now.
+     * Start a bus. Its shared dispatcher threads start with their first subscriber.
      *
      * @param config validated settings.
      * @return the running bus.
@@ -167,15 +167,7 @@ public final class DisruptorBus implements Bus
         return subscribe(type, handler, SubscribeOptions.defaults());
     }
 
-    /**
-     * Subscribe by type with options.
-     *
-     * @param type    the class or interface to receive.
-     * @param handler to call.
-     * @param options how to deliver.
-     * @param <E>     type of the events.
-     * @return the subscription.
-     */
+    @Override
     public <E> Subscription subscribe(
         final Class<E> type, final Handler<? super E> handler, final SubscribeOptions options)
     {

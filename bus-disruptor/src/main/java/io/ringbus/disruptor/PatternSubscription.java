@@ -53,11 +53,6 @@ final class PatternSubscription implements Subscription
         }
     }
 
-    synchronized int topicCount()
-    {
-        return children.size();
-    }
-
     @Override
     public String destination()
     {

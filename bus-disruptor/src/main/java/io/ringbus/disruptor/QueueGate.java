@@ -2,7 +2,6 @@ package io.ringbus.disruptor;
 
 import com.lmax.disruptor.Sequence;
 
-import java.util.Arrays;
 
 /**
  * The one gating sequence a queue's ring sees: the minimum of the shared work sequence (which protects
@@ -55,15 +54,12 @@ final class QueueGate extends Sequence
 
     void add(final Sequence claim)
     {
-        final Sequence[] current = claims;
-        final Sequence[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = claim;
-        claims = next;
+        claims = CopyOnWrite.with(claims, claim);
     }
 
     void remove(final Sequence claim)
     {
-        claims = Arrays.stream(claims).filter(s -> s != claim).toArray(Sequence[]::new);
+        claims = CopyOnWrite.without(claims, claim);
     }
 
     @Override

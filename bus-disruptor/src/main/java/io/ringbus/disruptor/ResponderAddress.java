@@ -8,6 +8,7 @@ import io.ringbus.api.Subscription;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request/reply address: a queue of {@link PendingRequest}s whose consumers are the responders, so several
@@ -78,11 +79,17 @@ final class ResponderAddress
             throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
                 address + "', whose responders take " + requestType.getName());
         }
+        final long deadline = System.nanoTime() + timeoutNanos;
         final CompletableFuture<Object> reply = new CompletableFuture<>();
         reply.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
         try
         {
-            queue.offer(new PendingRequest(request, reply, Objects.requireNonNull(replyType, "replyType")));
+            // A full address waits for space within the request's own timeout, never longer.
+            if (!queue.offer(new PendingRequest(request, reply, Objects.requireNonNull(replyType, "replyType")), deadline))
+            {
+                reply.completeExceptionally(new TimeoutException(
+                    "address '" + address + "' stayed full for the whole request timeout"));
+            }
         }
         catch (final RuntimeException ex)
         {

@@ -82,6 +82,11 @@ abstract class RingSubscriber implements Subscription
             failures.increment();
             destination.engine.errors.handlerFailed(ex, destination.name, event, handler);
         }
+        // A restored interrupt would reach the next handler, and Agrona stops an interrupted agent for good.
+        if (Thread.interrupted())
+        {
+            dispatcher.interruptCleared(this);
+        }
     }
 
     /**

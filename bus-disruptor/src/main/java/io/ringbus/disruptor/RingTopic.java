@@ -46,7 +46,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
         return tryPublishChecked(event);
     }
 
-    void publishChecked(final Object event)
+    private void publishChecked(final Object event)
     {
         if (hasSubscribers())
         {
@@ -59,7 +59,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
         }
     }
 
-    boolean tryPublishChecked(final Object event)
+    private boolean tryPublishChecked(final Object event)
     {
         if (hasSubscribers())
         {

@@ -44,18 +44,25 @@ final class TopicSubscriber extends RingSubscriber
         // Bounded by the availability flags alone: reading the cursor would contend with every publisher's CAS.
         final long limit = last + batch;
         long next = last + 1;
-        while (next <= limit && ring.isAvailable(next) && !isClosing())
+        try
         {
-            final Object event = ring.get(next).event;
-            if (event != null)
+            while (next <= limit && ring.isAvailable(next) && !isClosing())
             {
-                dispatch(event);
+                final Object event = ring.get(next).event;
+                next++;
+                if (event != null)
+                {
+                    dispatch(event);
+                }
             }
-            next++;
         }
-        if (next > last + 1)
+        finally
         {
-            sequence.set(next - 1);
+            // Even if something escaped dispatch, what was handled is never handed out again.
+            if (next > last + 1)
+            {
+                sequence.set(next - 1);
+            }
         }
         return (int)(next - last - 1);
     }

@@ -4,12 +4,14 @@ import io.ringbus.Ringbus;
 import io.ringbus.api.Await;
 import io.ringbus.api.Bus;
 import io.ringbus.api.Queue;
+import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
 import io.ringbus.api.annotation.Subscribe;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class AllocationTest
             final Topic<Object> topic = bus.topic("alloc.topic", Object.class);
             final AtomicLong handled = new AtomicLong();
             topic.subscribe(e -> handled.lazySet(handled.get() + 1));
-            assertNoAllocation("topic", topic::publish, handled);
+            assertNoAllocation("topic", topic::publish, handled, dispatcherOf(bus));
         }
     }
 
@@ -63,7 +65,7 @@ class AllocationTest
             final Queue<Object> queue = bus.queue("alloc.queue", Object.class);
             final AtomicLong handled = new AtomicLong();
             queue.consume(e -> handled.lazySet(handled.get() + 1));
-            assertNoAllocation("queue", queue::send, handled);
+            assertNoAllocation("queue", queue::send, handled, dispatcherOf(bus));
         }
     }
 
@@ -74,17 +76,32 @@ class AllocationTest
         {
             final Counting listener = new Counting();
             bus.register(listener);
-            assertNoAllocation("annotated", bus::publish, listener.count);
+            assertNoAllocation("annotated", bus::publish, listener.count, dispatcherOf(bus));
         }
     }
 
-    private static void assertNoAllocation(final String what, final Consumer<Object> publish, final AtomicLong handled)
+    /**
+     * The one shared dispatcher thread of this bus, found by asking it (a probe subscribed by type), not by name.
+     */
+    private static Thread dispatcherOf(final Bus bus)
+    {
+        final AtomicReference<Thread> thread = new AtomicReference<>();
+        try (Subscription probe = bus.subscribe(Marker.class, m -> thread.set(Thread.currentThread())))
+        {
+            bus.publish(new Marker());
+            Await.until("the probe ran", () -> thread.get() != null);
+        }
+        return thread.get();
+    }
+
+    record Marker()
+    {
+    }
+
+    private static void assertNoAllocation(
+        final String what, final Consumer<Object> publish, final AtomicLong handled, final Thread dispatcher)
     {
         run(publish, WARM_UP, handled);
-        final Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().equals("ringbus-dispatcher-0"))
-            .findFirst()
-            .orElseThrow();
         final long dispatcherBefore = THREADS.getThreadAllocatedBytes(dispatcher.getId());
         final long publisherBefore = THREADS.getCurrentThreadAllocatedBytes();
         run(publish, MEASURED, handled);

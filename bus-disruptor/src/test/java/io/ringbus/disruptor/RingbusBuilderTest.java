@@ -50,6 +50,10 @@ class RingbusBuilderTest
             System.setProperty(Ringbus.IDLE_PROP_NAME, "sometimes");
             final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, Ringbus::builder);
             assertTrue(ex.getMessage().contains(Ringbus.IDLE_PROP_NAME), ex.getMessage());
+            System.clearProperty(Ringbus.IDLE_PROP_NAME);
+            System.setProperty(Ringbus.RING_SIZE_PROP_NAME, "abc");
+            final IllegalArgumentException number = assertThrows(IllegalArgumentException.class, Ringbus::builder);
+            assertTrue(number.getMessage().contains(Ringbus.RING_SIZE_PROP_NAME), number.getMessage());
         }
         finally
         {
@@ -66,10 +70,10 @@ class RingbusBuilderTest
         assertMessage("ringSize", () -> Ringbus.builder().ringSize(0).build());
         assertMessage("dispatcherThreads", () -> Ringbus.builder().dispatcherThreads(0).build());
         assertMessage("closeTimeout", () -> Ringbus.builder().closeTimeout(Duration.ZERO).build());
-        assertEquals("idleStrategy",
-            assertThrows(NullPointerException.class, () -> Ringbus.builder().idle(null).build()).getMessage());
+        assertEquals("idle",
+            assertThrows(NullPointerException.class, () -> Ringbus.builder().idle(null)).getMessage());
         assertEquals("errorHandler",
-            assertThrows(NullPointerException.class, () -> Ringbus.builder().errorHandler(null).build()).getMessage());
+            assertThrows(NullPointerException.class, () -> Ringbus.builder().errorHandler(null)).getMessage());
     }
 
     private static void assertMessage(final String setting, final org.junit.jupiter.api.function.Executable build)

@@ -39,6 +39,7 @@ public final class QuickStart
     public static final class Shop
     {
         private final Map<String, String> statuses = new ConcurrentHashMap<>();
+        private final CountDownLatch paid = new CountDownLatch(1);
         private final PrintStream out;
         private final Queue<Payment> payments;
 
@@ -60,6 +61,7 @@ public final class QuickStart
         void charge(final Payment payment)
         {
             statuses.put(payment.orderId(), "PAID");
+            paid.countDown();
             out.println("  @Consume      charged " + payment.orderId() + " on " + Thread.currentThread().getName());
         }
 
@@ -137,16 +139,9 @@ public final class QuickStart
             try (Registration ignored = bus.register(shop))
             {
                 bus.publish(new OrderPlaced("order-1", 42_00));
-                String status = "";
-                for (int i = 0; i < 1000 && !status.equals("PAID"); i++)
-                {
-                    status = bus.request("shop.order-status", "order-1", String.class, Duration.ofSeconds(5))
-                        .get(10, TimeUnit.SECONDS);
-                    if (!status.equals("PAID"))
-                    {
-                        Thread.sleep(1);
-                    }
-                }
+                await(shop.paid, "the payment");
+                final String status = bus.request("shop.order-status", "order-1", String.class, Duration.ofSeconds(5))
+                    .get(10, TimeUnit.SECONDS);
                 out.println("  request 'shop.order-status' for order-1 -> " + status);
             }
 
