@@ -25,6 +25,8 @@ import java.util.Objects;
  * }</pre>
  * Every setting can also be given as a system property, read when {@link #builder()} is called: see the
  * {@code *_PROP_NAME} constants. A builder method overrides its property.
+ * <p>
+ * <b>Note:</b> the static methods are thread-safe; each builder is for one thread.
  */
 public final class Ringbus
 {

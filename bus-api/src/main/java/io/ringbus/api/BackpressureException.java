@@ -3,6 +3,8 @@ package io.ringbus.api;
 /**
  * Thrown by {@code publish} or {@code send} when the destination's ring is full and the bus's policy is
  * {@link BackpressurePolicy#FAIL}. Use {@code tryPublish}/{@code trySend} to treat a full ring as a value.
+ * <p>
+ * <b>Note:</b> thrown to the publishing thread.
  */
 public class BackpressureException extends RuntimeException
 {

@@ -3,6 +3,8 @@ package io.ringbus.api;
 /**
  * What {@code publish} and {@code send} do when the destination's ring is full. {@code tryPublish} and
  * {@code trySend} never wait, whatever the policy.
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  */
 public enum BackpressurePolicy
 {

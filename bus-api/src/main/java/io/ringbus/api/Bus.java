@@ -33,7 +33,8 @@ public interface Bus extends AutoCloseable
      *
      * @param event to publish, not {@code null}.
      * @throws NullPointerException  if {@code event} is {@code null}.
-     * @throws BackpressureException if a ring is full and the policy is {@link BackpressurePolicy#FAIL}.
+     * @throws BackpressureException if a ring is full and the policy is {@link BackpressurePolicy#FAIL}; rings
+     *                               of other receiving types may have accepted the event already.
      * @throws BusClosedException    if the bus is closed.
      */
     void publish(Object event);
@@ -44,7 +45,8 @@ public interface Bus extends AutoCloseable
      *
      * @param event to publish, not {@code null}.
      * @return {@code true} if every receiving ring accepted it.
-     * @throws BusClosedException if the bus is closed.
+     * @throws NullPointerException if {@code event} is {@code null}.
+     * @throws BusClosedException   if the bus is closed.
      */
     boolean tryPublish(Object event);
 
@@ -66,6 +68,9 @@ public interface Bus extends AutoCloseable
      * @param options how to deliver.
      * @param <E>     type of the events.
      * @return the subscription.
+     * @throws BusClosedException            if the bus is closed.
+     * @throws UnsupportedOperationException for options this engine does not honour yet
+     *                                       ({@link SubscribeOptions#after()}, {@link SubscribeOptions#replayLast()}).
      */
     <E> Subscription subscribe(Class<E> type, Handler<? super E> handler, SubscribeOptions options);
 

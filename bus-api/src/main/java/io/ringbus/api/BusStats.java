@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /**
  * A snapshot of a bus's counters, readable in code and as a text table ({@link #toString()}).
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  *
  * <pre>{@code
  * System.out.println(bus.stats());

@@ -3,6 +3,8 @@ package io.ringbus.api;
 /**
  * A queue message whose handling failed on every attempt its {@link RetryPolicy} allowed; sent to the
  * dead-letter queue {@code <queue>.dlq}.
+ * <p>
+ * <b>Note:</b> immutable itself; the message is shared as it was sent.
  *
  * @param message  the message that failed.
  * @param cause    what the last attempt threw.

@@ -4,6 +4,8 @@ package io.ringbus.api;
  * Counters of one destination at the moment {@link Bus#stats()} was called.
  * <p>
  * For a queue, {@code published = delivered + failures + depth} once no message is being handled.
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  *
  * @param name        the destination's name (the class name for type-addressed events).
  * @param kind        what the destination is.

@@ -1,7 +1,8 @@
 package io.ringbus.api;
 
 /**
- * Told about every exception a handler throws, with the context needed to act on it.
+ * Told about every exception a subscription's or consumer's {@link Handler} throws, with the context needed to
+ * act on it. (A {@link Responder}'s exception goes to the requester's future instead.)
  * <p>
  * Implementations should return quickly and must not throw: a throwing error handler is caught, counted and
  * printed to {@code System.err}, and the dispatcher goes on.

@@ -3,8 +3,8 @@ package io.ringbus.api;
 /**
  * Receives events from a topic, a queue or a type-addressed subscription.
  * <p>
- * An exception thrown here never stops the dispatcher that called it: for a topic it goes to the bus's
- * {@link ErrorHandler} and the subscription goes on; for a queue it counts as a failed delivery.
+ * An exception thrown here never stops the dispatcher that called it: it goes to the bus's {@link ErrorHandler},
+ * is counted as a failure, and the subscription or consumer goes on with the next event.
  * <p>
  * <b>Note:</b> the bus never calls one subscription's handler concurrently with itself, so a handler that is
  * used by one subscription needs no synchronisation of its own. A handler shared by several subscriptions

@@ -2,6 +2,8 @@ package io.ringbus.api;
 
 /**
  * How a dispatcher thread waits when it has no work.
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  */
 public enum IdleStrategyKind
 {

@@ -2,6 +2,8 @@ package io.ringbus.api;
 
 /**
  * Completes a request's future at once when no responder is registered at its address.
+ * <p>
+ * <b>Note:</b> delivered through the request's future, never thrown by {@code request} itself.
  */
 public class NoResponderException extends RuntimeException
 {

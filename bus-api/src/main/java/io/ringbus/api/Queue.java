@@ -66,7 +66,9 @@ public interface Queue<E>
      *
      * @param message  to send, not {@code null}.
      * @param priority from 0 (lowest) to {@link #MAX_PRIORITY} (highest).
-     * @throws IllegalArgumentException if {@code priority} is out of range.
+     * @throws IllegalArgumentException      if {@code priority} is out of range.
+     * @throws UnsupportedOperationException until the engine has priority lanes (the in-process engine does not
+     *                                       yet).
      */
     void send(E message, int priority);
 
@@ -75,6 +77,8 @@ public interface Queue<E>
      *
      * @param message to send, not {@code null}.
      * @param delay   how long to wait, not negative.
+     * @throws UnsupportedOperationException until the engine has delayed delivery (the in-process engine does not
+     *                                       yet).
      */
     void sendAfter(E message, Duration delay);
 
@@ -83,6 +87,8 @@ public interface Queue<E>
      *
      * @param message to send, not {@code null}.
      * @param when    the earliest delivery time.
+     * @throws UnsupportedOperationException until the engine has delayed delivery (the in-process engine does not
+     *                                       yet).
      */
     void sendAt(E message, Instant when);
 

@@ -7,6 +7,8 @@ package io.ringbus.api;
  * <p>
  * Only the thread's own rings are detected: two handlers on different dispatcher threads that each wait on a
  * full ring the other drains still wait on each other.
+ * <p>
+ * <b>Note:</b> thrown to the handler that published.
  */
 public class ReentrantPublishException extends IllegalStateException
 {

@@ -9,6 +9,8 @@ import java.util.Objects;
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.exponential(5, Duration.ofMillis(10), Duration.ofSeconds(1));
  * }</pre>
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  *
  * @param maxAttempts    total attempts including the first, at least 1.
  * @param initialBackoff wait before the second attempt, not negative.

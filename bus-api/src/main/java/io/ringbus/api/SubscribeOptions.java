@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a subscription or consumer is delivered to. Immutable; each {@code with} method returns a new value.
+ * How a subscription or consumer is delivered to. Each setter-like method returns a new value.
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  *
  * <pre>{@code
  * topic.subscribe(handler, SubscribeOptions.defaults().dedicatedThread(true));

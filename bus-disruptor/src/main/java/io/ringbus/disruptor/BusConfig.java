@@ -9,6 +9,8 @@ import java.util.Objects;
 
 /**
  * The validated settings of one in-process bus; built by {@code io.ringbus.Ringbus.builder()}.
+ * <p>
+ * <b>Note:</b> immutable, so thread-safe.
  *
  * @param ringSize          events each destination's ring holds, a power of two.
  * @param idleStrategy      how dispatcher threads wait when idle.

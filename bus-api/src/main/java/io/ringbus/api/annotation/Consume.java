@@ -13,6 +13,9 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Consume(queue = "payments") void charge(Payment p) { ... }
  * }</pre>
+ * <p>
+ * <b>Note:</b> read once, at {@code Bus.register}; the method is then called from a dispatcher thread, never
+ * concurrently with itself.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -21,6 +21,9 @@ import java.lang.annotation.Target;
  * }
  * bus.register(new Audit());
  * }</pre>
+ * <p>
+ * <b>Note:</b> read once, at {@code Bus.register}; the method is then called from a dispatcher thread, never
+ * concurrently with itself.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,17 +57,18 @@ class ReadmeExamplesTest
         final String readme = Files.readString(Path.of("..", "README.md"));
         final String source = Files.readString(
             Path.of("src", "main", "java", "io", "ringbus", "samples", "readme", "ReadmeExamples.java"));
-        for (final String line : List.of(
-            "Topic<Price> prices = bus.topic(\"prices.eurusd\", Price.class);",
-            "bus.subscribe(\"orders.#\", Object.class, e -> audit.add(e));",
-            "bus.publish(\"a String\");",
-            "payments.consume(p -> gateway.charge(p));",
-            "bus.respond(\"order.status\", String.class, orderId -> statuses.get(orderId));",
-            "Registration r = bus.register(new Shop());",
-            ".idle(IdleStrategyKind.BUSY_SPIN)"))
+        // Every line of every Java block, except the elided bodies of the annotation example.
+        final List<String> lines = new ArrayList<>();
+        final Matcher blocks = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (blocks.find())
         {
-            assertTrue(readme.contains(line), "README lacks: " + line);
-            assertTrue(source.contains(line), "ReadmeExamples lacks: " + line);
+            blocks.group(1).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains("..."))
+                .forEach(lines::add);
+        }
+        assertTrue(lines.size() > 30, "README Java blocks not found: " + lines.size() + " lines");
+        for (final String line : lines)
+        {
+            assertTrue(source.contains(line), "README shows a line ReadmeExamples does not compile: " + line);
         }
     }
 }
