@@ -25,7 +25,8 @@ class AllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 100_000;
-    /** Slack for the JVM's own bookkeeping (a TLAB refill is counted when it happens): far below 1 byte/op. */
+    private static final int ROUNDS = 3;
+    /** Slack for the waiting helper's own few objects per round: far below 1 byte per event. */
     private static final long SLACK_BYTES = 4096;
 
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -102,11 +103,19 @@ class AllocationTest
         final String what, final Consumer<Object> publish, final AtomicLong handled, final Thread dispatcher)
     {
         run(publish, WARM_UP, handled);
-        final long dispatcherBefore = THREADS.getThreadAllocatedBytes(dispatcher.getId());
-        final long publisherBefore = THREADS.getCurrentThreadAllocatedBytes();
-        run(publish, MEASURED, handled);
-        final long publisherBytes = THREADS.getCurrentThreadAllocatedBytes() - publisherBefore;
-        final long dispatcherBytes = THREADS.getThreadAllocatedBytes(dispatcher.getId()) - dispatcherBefore;
+        // The least of a few rounds: a real per-event allocation shows in every round (megabytes), while the
+        // JVM's occasional bookkeeping in one round does not make the hot path guilty.
+        long publisherBytes = Long.MAX_VALUE;
+        long dispatcherBytes = Long.MAX_VALUE;
+        for (int round = 0; round < ROUNDS; round++)
+        {
+            final long dispatcherBefore = THREADS.getThreadAllocatedBytes(dispatcher.getId());
+            final long publisherBefore = THREADS.getCurrentThreadAllocatedBytes();
+            run(publish, MEASURED, handled);
+            publisherBytes = Math.min(publisherBytes, THREADS.getCurrentThreadAllocatedBytes() - publisherBefore);
+            dispatcherBytes = Math.min(
+                dispatcherBytes, THREADS.getThreadAllocatedBytes(dispatcher.getId()) - dispatcherBefore);
+        }
         System.out.printf("%s: %d events, publisher allocated %d bytes, dispatcher %d bytes%n",
             what, MEASURED, publisherBytes, dispatcherBytes);
         assertTrue(publisherBytes < SLACK_BYTES,
