@@ -24,6 +24,11 @@ abstract class Destination
     private static final RingSubscriber[] NO_SUBSCRIBERS = new RingSubscriber[0];
     private static final Dispatcher[] NO_DISPATCHERS = new Dispatcher[0];
 
+    /**
+     * For {@link #offer(Object, long)}: wait as long as the backpressure policy says.
+     */
+    static final long NO_DEADLINE = Long.MIN_VALUE;
+
     final Engine engine;
     final String name;
     final Class<?> type;
@@ -95,8 +100,7 @@ abstract class Destination
      */
     final void offer(final Object event)
     {
-        engine.ensureOpen(name);
-        commit(claim(), event);
+        offer(event, NO_DEADLINE);
     }
 
     /**
@@ -123,6 +127,7 @@ abstract class Destination
     /**
      * Publish, waiting for space per the bus's backpressure policy but not past a deadline.
      *
+     * @param deadlineNanos a {@link System#nanoTime()} value, or {@link #NO_DEADLINE}.
      * @return false if the deadline passed first.
      */
     final boolean offer(final Object event, final long deadlineNanos)
@@ -137,21 +142,6 @@ abstract class Destination
         return true;
     }
 
-    private long claim()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return ring.tryNext();
-            }
-            catch (final InsufficientCapacityException ex)
-            {
-                refuseOrWait(attempt);
-            }
-        }
-    }
-
     private long claim(final long deadlineNanos)
     {
         for (int attempt = 0; ; attempt++)
@@ -162,7 +152,7 @@ abstract class Destination
             }
             catch (final InsufficientCapacityException ex)
             {
-                if (System.nanoTime() - deadlineNanos >= 0)
+                if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0)
                 {
                     return -1;
                 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The in-process engine: one Disruptor ring per topic, queue, request address and event class, consumers
@@ -179,19 +180,29 @@ public final class DisruptorBus implements Bus
     @SuppressWarnings("unchecked")
     private <E> RingTopic<E> typeTopic(final Class<E> type)
     {
-        final RingTopic<?> existing = typeTopics.get(type);
+        return (RingTopic<E>)getOrCreate(typeTopics, type, type.getName(), t ->
+        {
+            routes.clear();
+            return new RingTopic<>(engine, type.getName(), type, DestinationStats.Kind.TYPE);
+        });
+    }
+
+    /**
+     * Lock-free when the entry exists; otherwise created under the registry lock, so that creation is ordered
+     * with pattern subscriptions and route resolution, and refused once the bus is closed.
+     */
+    private <K, V> V getOrCreate(
+        final ConcurrentHashMap<K, V> map, final K key, final String name, final Function<K, V> create)
+    {
+        final V existing = map.get(key);
         if (existing != null)
         {
-            return (RingTopic<E>)existing;
+            return existing;
         }
         synchronized (registryLock)
         {
-            engine.ensureOpen(type.getName());
-            return (RingTopic<E>)typeTopics.computeIfAbsent(type, t ->
-            {
-                routes.clear();
-                return new RingTopic<>(engine, type.getName(), type, DestinationStats.Kind.TYPE);
-            });
+            engine.ensureOpen(name);
+            return map.computeIfAbsent(key, create);
         }
     }
 
@@ -214,28 +225,19 @@ public final class DisruptorBus implements Bus
     {
         Names.validateName(name, "name");
         Objects.requireNonNull(type, "type");
-        Destination d = named.get(name);
-        if (d == null)
+        final Destination d = getOrCreate(named, name, name, n ->
         {
-            synchronized (registryLock)
+            if (kind == DestinationStats.Kind.QUEUE)
             {
-                engine.ensureOpen(name);
-                d = named.get(name);
-                if (d == null)
-                {
-                    d = kind == DestinationStats.Kind.TOPIC ?
-                        new RingTopic<>(engine, name, type, kind) : new RingQueue<>(engine, name, type, kind);
-                    named.put(name, d);
-                    if (d instanceof RingTopic<?> topic)
-                    {
-                        for (final PatternSubscription p : patterns)
-                        {
-                            p.attachIfMatching(topic);
-                        }
-                    }
-                }
+                return new RingQueue<>(engine, name, type, kind);
             }
-        }
+            final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind);
+            for (final PatternSubscription p : patterns)
+            {
+                p.attachIfMatching(topic);
+            }
+            return topic;
+        });
         if (d.kind != kind)
         {
             throw new IllegalArgumentException(
@@ -299,15 +301,8 @@ public final class DisruptorBus implements Bus
         Names.validateName(address, "address");
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(responder, "responder");
-        ResponderAddress a = addresses.get(address);
-        if (a == null)
-        {
-            synchronized (registryLock)
-            {
-                engine.ensureOpen(address);
-                a = addresses.computeIfAbsent(address, x -> new ResponderAddress(engine, address, requestType));
-            }
-        }
+        final ResponderAddress a =
+            getOrCreate(addresses, address, address, x -> new ResponderAddress(engine, address, requestType));
         if (a.requestType != requestType)
         {
             throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +

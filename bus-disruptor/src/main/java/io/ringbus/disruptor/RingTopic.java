@@ -36,38 +36,32 @@ final class RingTopic<E> extends Destination implements Topic<E>
     public void publish(final E event)
     {
         checkInstance(event, "event");
-        publishChecked(event);
-    }
-
-    @Override
-    public boolean tryPublish(final E event)
-    {
-        checkInstance(event, "event");
-        return tryPublishChecked(event);
-    }
-
-    private void publishChecked(final Object event)
-    {
         if (hasSubscribers())
         {
             offer(event);
         }
         else
         {
-            engine.ensureOpen(name);
-            unrouted.increment();
+            countUnrouted();
         }
     }
 
-    private boolean tryPublishChecked(final Object event)
+    @Override
+    public boolean tryPublish(final E event)
     {
+        checkInstance(event, "event");
         if (hasSubscribers())
         {
             return tryOffer(event);
         }
+        countUnrouted();
+        return true;
+    }
+
+    private void countUnrouted()
+    {
         engine.ensureOpen(name);
         unrouted.increment();
-        return true;
     }
 
     @Override
