@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +56,16 @@ class ReadmeExamplesTest
     void readmeShowsTheCompiledSnippets() throws Exception
     {
         final String readme = Files.readString(Path.of("..", "README.md"));
-        final String source = Files.readString(
-            Path.of("src", "main", "java", "io", "ringbus", "samples", "readme", "ReadmeExamples.java"));
+        // Each area keeps its README snippets in its own class of this package.
+        final StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "io", "ringbus", "samples", "readme")))
+        {
+            for (final Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList())
+            {
+                sources.append(Files.readString(file)).append('\n');
+            }
+        }
+        final String source = sources.toString();
         // Every line of every Java block, except the elided bodies of the annotation example.
         final List<String> lines = new ArrayList<>();
         final Matcher blocks = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -68,7 +77,7 @@ class ReadmeExamplesTest
         assertTrue(lines.size() > 30, "README Java blocks not found: " + lines.size() + " lines");
         for (final String line : lines)
         {
-            assertTrue(source.contains(line), "README shows a line ReadmeExamples does not compile: " + line);
+            assertTrue(source.contains(line), "README shows a line no class in samples/.../readme compiles: " + line);
         }
     }
 }
