@@ -453,7 +453,8 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         final int frame = RecordDescriptor.frameLength(length);
         if (frame > left)
         {
-            return "record length " + length + " runs past the end of the file (" + left + " bytes left)";
+            return "record length " + length + " (" + frame + " bytes with header and padding) runs past the end " +
+                "of the file (" + left + " bytes left)";
         }
         reader.load(segment, offset, frame, fileSize);
         final int base = reader.index(offset);
