@@ -441,6 +441,35 @@ public abstract class BusContractTest
     }
 
     @Test
+    void typeAddressedSubscriptionsTakeAfterAndReplay() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Set<Integer> journaled = ConcurrentHashMap.newKeySet();
+            final Subscription journal = bus.subscribe(Circle.class, c -> journaled.add(c.radius()));
+            final List<Integer> after = new CopyOnWriteArrayList<>();
+            final AtomicInteger early = new AtomicInteger();
+            bus.subscribe(Circle.class, c ->
+            {
+                early.addAndGet(journaled.contains(c.radius()) ? 0 : 1);
+                after.add(c.radius());
+            }, SubscribeOptions.defaults().after(journal));
+            for (int i = 0; i < 50; i++)
+            {
+                bus.publish(new Circle(i));
+            }
+            Await.until("50 circles after the journal", () -> after.size() == 50);
+            assertEquals(0, early.get());
+            final List<Integer> replayed = new CopyOnWriteArrayList<>();
+            bus.subscribe(Circle.class, c -> replayed.add(c.radius()), SubscribeOptions.defaults().replayLast(2));
+            Await.until("two circles replayed", () -> replayed.size() == 2);
+            assertEquals(List.of(48, 49), replayed);
+            assertThrows(IllegalArgumentException.class, () -> bus.subscribe(Square.class, s -> { },
+                SubscribeOptions.defaults().after(journal)));
+        }
+    }
+
+    @Test
     void replayDeliversTheLastHeldEventsThenLiveOnesWithoutGapOrDuplicate() throws Exception
     {
         try (Bus bus = newBus())

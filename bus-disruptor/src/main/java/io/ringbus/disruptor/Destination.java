@@ -303,10 +303,11 @@ abstract class Destination
             return;
         }
         ungate(subscriber);
-        subscribers = next;
-        wakers = dispatchersOf(next);
+        // Retired counts first: whoever sees the subscriber gone from the array then sees its counts kept.
         retiredDelivered.addAndGet(subscriber.delivered());
         retiredFailures.addAndGet(subscriber.failures());
+        subscribers = next;
+        wakers = dispatchersOf(next);
     }
 
     private static Dispatcher[] dispatchersOf(final RingSubscriber[] subscribers)
