@@ -330,9 +330,10 @@ abstract class Destination
 
     final DestinationStats stats()
     {
+        // The array before the retired counts: detach adds those before it drops a subscriber from the array.
+        final RingSubscriber[] subscribers = this.subscribers;
         long delivered = retiredDelivered.get();
         long failures = retiredFailures.get();
-        final RingSubscriber[] subscribers = this.subscribers;
         for (final RingSubscriber s : subscribers)
         {
             delivered += s.delivered();
