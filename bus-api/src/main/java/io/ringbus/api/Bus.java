@@ -2,6 +2,7 @@ package io.ringbus.api;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An event bus: type-addressed and named publish/subscribe, point-to-point queues and request/reply.
@@ -68,9 +69,9 @@ public interface Bus extends AutoCloseable
      * @param options how to deliver.
      * @param <E>     type of the events.
      * @return the subscription.
-     * @throws BusClosedException            if the bus is closed.
-     * @throws UnsupportedOperationException for options this engine does not honour yet
-     *                                       ({@link SubscribeOptions#after()}, {@link SubscribeOptions#replayLast()}).
+     * @throws BusClosedException       if the bus is closed.
+     * @throws IllegalArgumentException if the options break a rule of {@link SubscribeOptions#after} or
+     *                                  {@link SubscribeOptions#replayLast}.
      */
     <E> Subscription subscribe(Class<E> type, Handler<? super E> handler, SubscribeOptions options);
 
@@ -84,6 +85,41 @@ public interface Bus extends AutoCloseable
      * @throws IllegalArgumentException if the name is invalid, is a queue, or the topic has another type.
      */
     <E> Topic<E> topic(String name, Class<E> type);
+
+    /**
+     * The topic of that name in slot mode, created if it does not exist: its ring is filled at creation with
+     * ring-size events made by {@code slotFactory}, and publishers fill them in through
+     * {@link Topic#publish(Translator, Object)}, so that publishing allocates nothing. Handlers get the slot
+     * objects themselves and must not keep references to them after {@code onEvent} returns. Declared without
+     * a copier, the topic refuses {@link Topic#publish(Object)} and {@link SubscribeOptions#replayLast replay}.
+     *
+     * @param name        a dot-separated name.
+     * @param type        the class of its events.
+     * @param slotFactory makes one mutable event per slot, each an instance of {@code type}.
+     * @param <E>         type of the events.
+     * @return the topic.
+     * @throws IllegalArgumentException if the name is invalid or already names a queue, a topic of another
+     *                                  type, or a topic declared in object mode or with a copier.
+     */
+    <E> Topic<E> topic(String name, Class<E> type, Supplier<? extends E> slotFactory);
+
+    /**
+     * The topic of that name in slot mode, with a copier: as {@link #topic(String, Class, Supplier)}, and
+     * {@link Topic#publish(Object)} copies the given event into a slot with {@code copier}, and a
+     * {@link SubscribeOptions#replayLast replay} copies held slots into fresh events with it.
+     *
+     * @param name        a dot-separated name.
+     * @param type        the class of its events.
+     * @param slotFactory makes one mutable event per slot, each an instance of {@code type}.
+     * @param copier      copies its argument's state into the slot it is given; must read nothing but its
+     *                    argument and write nothing but the slot.
+     * @param <E>         type of the events.
+     * @return the topic.
+     * @throws IllegalArgumentException if the name is invalid or already names a queue, a topic of another
+     *                                  type, or a topic declared in object mode or without a copier.
+     */
+    <E> Topic<E> topic(
+        String name, Class<E> type, Supplier<? extends E> slotFactory, Translator<? super E, ? super E> copier);
 
     /**
      * The queue of that name, created if it does not exist.
@@ -110,7 +146,8 @@ public interface Bus extends AutoCloseable
     <E> Subscription subscribe(String pattern, Class<E> type, Handler<? super E> handler);
 
     /**
-     * Subscribe to a pattern with options.
+     * Subscribe to a pattern with options. Only {@link SubscribeOptions#dedicatedThread} applies: a pattern
+     * spans topics, so {@code after} and {@code replayLast}, which are about one topic's ring, are refused.
      *
      * @param pattern a name or pattern.
      * @param type    the class of events wanted.
@@ -118,6 +155,7 @@ public interface Bus extends AutoCloseable
      * @param options how to deliver.
      * @param <E>     type of the events.
      * @return one subscription for all matching topics.
+     * @throws IllegalArgumentException if the options ask for {@code after} or {@code replayLast}.
      */
     <E> Subscription subscribe(String pattern, Class<E> type, Handler<? super E> handler, SubscribeOptions options);
 

@@ -58,7 +58,17 @@ public record SubscribeOptions(boolean dedicatedThread, List<Subscription> after
     }
 
     /**
-     * See an event only after the given subscriptions of the same topic have handled it.
+     * Dependency ordering (Disruptor's {@code handleEventsWith(a).then(b)}): see an event only after each of the
+     * given subscriptions has handled it, for pipelines such as journal, then replicate, then business logic.
+     * Several predecessors make a diamond: the event waits for all of them. The subscriber still sees every
+     * event in the topic's order, and an event one predecessor's handler changed (in slot mode) is seen changed.
+     * <p>
+     * Rules: each predecessor must be an open subscription made on the same topic (through
+     * {@link Topic#subscribe} or a type-addressed subscribe of the same type), not a pattern subscription or a
+     * queue consumer, and {@code after} cannot be combined with {@link #replayLast(int)}; otherwise subscribing
+     * throws {@link IllegalArgumentException}. When a predecessor is closed later, this subscription stops
+     * waiting for it: it goes on through what the predecessor had handled, then follows the ring (and its other
+     * predecessors) as if that predecessor had never been named.
      *
      * @param predecessors subscriptions to follow.
      * @return new options.
@@ -69,9 +79,15 @@ public record SubscribeOptions(boolean dedicatedThread, List<Subscription> after
     }
 
     /**
-     * Deliver the last {@code count} events still in the ring before live ones.
+     * Replay: deliver the last {@code count} events still held in the topic's ring, oldest first, then the live
+     * ones, with no gap and no duplicate between them. Fewer are replayed when the ring holds fewer: never more
+     * than its size, never an event whose slot a publisher has overwritten or not finished publishing, and never
+     * an event published while the topic had no subscriber (such events are not put in the ring). The replayed
+     * events are captured when {@code subscribe} returns; in slot mode they are copies made with the topic's
+     * copier, so a slot-mode topic must be declared with one. Applies to topic and type-addressed
+     * subscriptions, not to patterns or queues, and not together with {@link #after(Subscription...)}.
      *
-     * @param count how many, not negative.
+     * @param count how many, not negative; {@code 0} for none.
      * @return new options.
      */
     public SubscribeOptions replayLast(final int count)

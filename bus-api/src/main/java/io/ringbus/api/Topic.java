@@ -4,6 +4,13 @@ package io.ringbus.api;
  * A named publish/subscribe destination: every subscriber sees every event published after it subscribed,
  * in one total order per topic.
  * <p>
+ * A topic is in <em>object mode</em> (the default: each event is the caller's object, passed by reference) or
+ * in <em>slot mode</em> (declared with {@link Bus#topic(String, Class, java.util.function.Supplier)}: the ring
+ * holds preallocated mutable events and publishers fill them in through a {@link Translator}, so that a hot
+ * path allocates nothing). In slot mode a handler is given the ring's own slot object: it must not keep a
+ * reference to it, or to anything inside it that the next publication overwrites, after {@code onEvent}
+ * returns; copy what it needs.
+ * <p>
  * <b>Note:</b> thread-safe; any number of threads may publish at once.
  *
  * <pre>{@code
@@ -32,22 +39,85 @@ public interface Topic<E>
 
     /**
      * Publish to every current subscriber, waiting per the bus's {@link BackpressurePolicy} if the ring is full.
+     * On a slot-mode topic the event is copied into a slot with the topic's copier.
      *
      * @param event to publish, not {@code null}.
      * @throws NullPointerException  if {@code event} is {@code null}.
      * @throws BackpressureException if the ring is full and the policy is {@link BackpressurePolicy#FAIL}.
      * @throws BusClosedException    if the bus is closed or closes while waiting.
+     * @throws IllegalStateException if the topic is in slot mode and was declared without a copier.
      */
     void publish(E event);
 
     /**
-     * Publish without waiting.
+     * Publish without waiting. On a slot-mode topic the event is copied into a slot with the topic's copier.
      *
      * @param event to publish, not {@code null}.
      * @return {@code true} if accepted, {@code false} if the ring is full.
-     * @throws BusClosedException if the bus is closed.
+     * @throws BusClosedException    if the bus is closed.
+     * @throws IllegalStateException if the topic is in slot mode and was declared without a copier.
      */
     boolean tryPublish(E event);
+
+    /**
+     * Slot mode: claim a slot, let the translator fill it in, publish it; allocates nothing. Waits per the
+     * bus's {@link BackpressurePolicy} if the ring is full. With no subscriber the translator is not called and
+     * the event counts as unrouted.
+     *
+     * @param translator writes {@code arg} into the slot, not {@code null}.
+     * @param arg        passed to the translator.
+     * @param <A>        type of the argument.
+     * @throws IllegalStateException if the topic is in object mode (there is no preallocated event).
+     * @throws BusClosedException    if the bus is closed or closes while waiting.
+     * @throws RuntimeException      what the translator threw; nothing is published then.
+     */
+    <A> void publish(Translator<? super E, ? super A> translator, A arg);
+
+    /**
+     * Slot mode, without waiting: see {@link #publish(Translator, Object)}.
+     *
+     * @param translator writes {@code arg} into the slot, not {@code null}.
+     * @param arg        passed to the translator.
+     * @param <A>        type of the argument.
+     * @return {@code true} if accepted, {@code false} if the ring is full (the translator was not called).
+     * @throws IllegalStateException if the topic is in object mode.
+     * @throws BusClosedException    if the bus is closed.
+     */
+    <A> boolean tryPublish(Translator<? super E, ? super A> translator, A arg);
+
+    /**
+     * Slot mode with two arguments: see {@link #publish(Translator, Object)}.
+     *
+     * @param translator writes {@code a} and {@code b} into the slot, not {@code null}.
+     * @param a          first argument.
+     * @param b          second argument.
+     * @param <A>        type of the first argument.
+     * @param <B>        type of the second argument.
+     * @throws IllegalStateException if the topic is in object mode.
+     * @throws BusClosedException    if the bus is closed or closes while waiting.
+     */
+    <A, B> void publish(BiTranslator<? super E, ? super A, ? super B> translator, A a, B b);
+
+    /**
+     * Slot mode with two arguments, without waiting: see {@link #publish(Translator, Object)}.
+     *
+     * @param translator writes {@code a} and {@code b} into the slot, not {@code null}.
+     * @param a          first argument.
+     * @param b          second argument.
+     * @param <A>        type of the first argument.
+     * @param <B>        type of the second argument.
+     * @return {@code true} if accepted, {@code false} if the ring is full (the translator was not called).
+     * @throws IllegalStateException if the topic is in object mode.
+     * @throws BusClosedException    if the bus is closed.
+     */
+    <A, B> boolean tryPublish(BiTranslator<? super E, ? super A, ? super B> translator, A a, B b);
+
+    /**
+     * Whether this topic holds preallocated events filled in by translators.
+     *
+     * @return {@code true} for a slot-mode topic.
+     */
+    boolean isSlotMode();
 
     /**
      * Subscribe with the default options: a shared dispatcher thread.
@@ -58,11 +128,16 @@ public interface Topic<E>
     Subscription subscribe(Handler<? super E> handler);
 
     /**
-     * Subscribe with options, for instance a dedicated dispatcher thread.
+     * Subscribe with options: a dedicated dispatcher thread, {@link SubscribeOptions#after dependency
+     * ordering} behind other subscriptions of this topic, or a {@link SubscribeOptions#replayLast replay} of the
+     * last events still held in the ring.
      *
      * @param handler to call for each event.
      * @param options how to deliver.
      * @return the subscription; close it to stop delivery.
+     * @throws IllegalArgumentException if {@code after} names a subscription that is not an open subscription of
+     *                                  this topic, if {@code after} and {@code replayLast} are combined, or if
+     *                                  a replay is asked of a slot-mode topic declared without a copier.
      */
     Subscription subscribe(Handler<? super E> handler, SubscribeOptions options);
 }

@@ -287,6 +287,355 @@ public abstract class BusContractTest
         }
     }
 
+    // ---------------------------------------------------------------- dependency ordering, replay, slot mode
+
+    /** A mutable event for slot-mode topics. */
+    static final class Quote
+    {
+        String symbol;
+        long price;
+        int stage;
+
+        static void price(final Quote slot, final Long price)
+        {
+            slot.symbol = "EURUSD";
+            slot.price = price;
+            slot.stage = 0;
+        }
+
+        static void set(final Quote slot, final String symbol, final Long price)
+        {
+            slot.symbol = symbol;
+            slot.price = price;
+            slot.stage = 0;
+        }
+
+        static void copy(final Quote slot, final Quote from)
+        {
+            slot.symbol = from.symbol;
+            slot.price = from.price;
+            slot.stage = from.stage;
+        }
+    }
+
+    @Test
+    void afterSeesEachEventOnlyOnceEveryPredecessorHandledIt() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("diamond", Integer.class);
+            final Set<Integer> journaled = ConcurrentHashMap.newKeySet();
+            final Set<Integer> replicated = ConcurrentHashMap.newKeySet();
+            final Subscription journal = topic.subscribe(journaled::add);
+            final Subscription replicate =
+                topic.subscribe(replicated::add, SubscribeOptions.defaults().dedicatedThread(true));
+            final List<Integer> business = new CopyOnWriteArrayList<>();
+            final AtomicInteger early = new AtomicInteger();
+            topic.subscribe(e ->
+            {
+                if (!journaled.contains(e) || !replicated.contains(e))
+                {
+                    early.incrementAndGet();
+                }
+                business.add(e);
+            }, SubscribeOptions.defaults().after(journal, replicate));
+            for (int i = 0; i < 5000; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("the business stage saw all 5000", () -> business.size() == 5000);
+            assertEquals(0, early.get(), "events seen before both predecessors handled them");
+            for (int i = 0; i < 5000; i++)
+            {
+                assertEquals(i, business.get(i));
+            }
+        }
+    }
+
+    @Test
+    void afterSeesWhatItsPredecessorWroteIntoASlot() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Quote> quotes = bus.topic("quotes.staged", Quote.class, Quote::new);
+            assertTrue(quotes.isSlotMode());
+            final Subscription first = quotes.subscribe(q -> q.stage = 1);
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            quotes.subscribe(q -> seen.add(q.price + "@" + q.stage), SubscribeOptions.defaults().after(first));
+            for (long p = 0; p < 1000; p++)
+            {
+                quotes.publish(Quote::price, p);
+            }
+            Await.until("all 1000 at the second stage", () -> seen.size() == 1000);
+            for (int i = 0; i < 1000; i++)
+            {
+                assertEquals(i + "@1", seen.get(i), "the second stage must see the first stage's write");
+            }
+        }
+    }
+
+    @Test
+    void closingAPredecessorReleasesItsFollowers() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("released", Integer.class);
+            final Set<Integer> handled = ConcurrentHashMap.newKeySet();
+            final Subscription journal = topic.subscribe(handled::add);
+            final List<Integer> follower = new CopyOnWriteArrayList<>();
+            final AtomicInteger early = new AtomicInteger();
+            topic.subscribe(e ->
+            {
+                early.addAndGet(e < 100 && !handled.contains(e) ? 1 : 0); // 100 on: published after the close
+                follower.add(e);
+            }, SubscribeOptions.defaults().after(journal));
+            for (int i = 0; i < 100; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("the follower saw the first 100", () -> follower.size() == 100);
+            journal.close();
+            for (int i = 100; i < 200; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("the follower goes on without its closed predecessor", () -> follower.size() == 200);
+            assertEquals(0, early.get(), "seen before the predecessor handled it, while it was open");
+            for (int i = 0; i < 200; i++)
+            {
+                assertEquals(i, follower.get(i));
+            }
+        }
+    }
+
+    @Test
+    void afterAndReplayRulesAreEnforcedAtTheCall()
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("rules.a", Integer.class);
+            final Topic<Integer> other = bus.topic("rules.b", Integer.class);
+            final Subscription onOther = other.subscribe(e -> { });
+            final Subscription pattern = bus.subscribe("rules.*", Integer.class, e -> { });
+            final Subscription consumer = bus.queue("rules.q", Integer.class).consume(e -> { });
+            final Subscription own = topic.subscribe(e -> { });
+            for (final Subscription foreign : List.of(onOther, pattern, consumer))
+            {
+                final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                    () -> topic.subscribe(e -> { }, SubscribeOptions.defaults().after(foreign)));
+                assertTrue(ex.getMessage().contains("same topic"), ex.getMessage());
+            }
+            assertThrows(IllegalArgumentException.class,
+                () -> topic.subscribe(e -> { }, SubscribeOptions.defaults().after(own).replayLast(3)));
+            assertThrows(IllegalArgumentException.class, () -> bus.subscribe("rules.*", Integer.class, e -> { },
+                SubscribeOptions.defaults().after(own)));
+            assertThrows(IllegalArgumentException.class, () -> bus.subscribe("rules.*", Integer.class, e -> { },
+                SubscribeOptions.defaults().replayLast(1)));
+            assertThrows(IllegalArgumentException.class, () -> bus.queue("rules.q", Integer.class)
+                .consume(e -> { }, SubscribeOptions.defaults().replayLast(1)));
+            own.close();
+            final IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
+                () -> topic.subscribe(e -> { }, SubscribeOptions.defaults().after(own)));
+            assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        }
+    }
+
+    @Test
+    void typeAddressedSubscriptionsTakeAfterAndReplay() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Set<Integer> journaled = ConcurrentHashMap.newKeySet();
+            final Subscription journal = bus.subscribe(Circle.class, c -> journaled.add(c.radius()));
+            final List<Integer> after = new CopyOnWriteArrayList<>();
+            final AtomicInteger early = new AtomicInteger();
+            bus.subscribe(Circle.class, c ->
+            {
+                early.addAndGet(journaled.contains(c.radius()) ? 0 : 1);
+                after.add(c.radius());
+            }, SubscribeOptions.defaults().after(journal));
+            for (int i = 0; i < 50; i++)
+            {
+                bus.publish(new Circle(i));
+            }
+            Await.until("50 circles after the journal", () -> after.size() == 50);
+            assertEquals(0, early.get());
+            final List<Integer> replayed = new CopyOnWriteArrayList<>();
+            bus.subscribe(Circle.class, c -> replayed.add(c.radius()), SubscribeOptions.defaults().replayLast(2));
+            Await.until("two circles replayed", () -> replayed.size() == 2);
+            assertEquals(List.of(48, 49), replayed);
+            assertThrows(IllegalArgumentException.class, () -> bus.subscribe(Square.class, s -> { },
+                SubscribeOptions.defaults().after(journal)));
+        }
+    }
+
+    @Test
+    void replayDeliversTheLastHeldEventsThenLiveOnesWithoutGapOrDuplicate() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Integer> topic = bus.topic("replayed", Integer.class);
+            final AtomicInteger live = new AtomicInteger();
+            topic.subscribe(e -> live.incrementAndGet());
+            for (int i = 0; i < 100; i++)
+            {
+                topic.publish(i);
+            }
+            final List<Integer> late = new CopyOnWriteArrayList<>();
+            topic.subscribe(late::add, SubscribeOptions.defaults().replayLast(10));
+            for (int i = 100; i < 110; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("ten replayed and ten live", () -> late.size() == 20);
+            final List<Integer> expected = new ArrayList<>();
+            for (int i = 90; i < 110; i++)
+            {
+                expected.add(i);
+            }
+            assertEquals(expected, late);
+        }
+    }
+
+    @Test
+    void replayGivesAtMostWhatTheRingHolds() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(16)))
+        {
+            final Topic<Integer> topic = bus.topic("replayed.small", Integer.class);
+            final AtomicInteger live = new AtomicInteger();
+            topic.subscribe(e -> live.incrementAndGet());
+            final List<Integer> fewer = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 3; i++)
+            {
+                topic.publish(i);
+            }
+            topic.subscribe(fewer::add, SubscribeOptions.defaults().replayLast(5));
+            Await.until("the three published so far", () -> fewer.size() == 3);
+            assertEquals(List.of(0, 1, 2), fewer);
+            for (int i = 3; i < 100; i++)
+            {
+                topic.publish(i);
+            }
+            Await.until("the live subscriber has all 100", () -> live.get() == 100);
+            final List<Integer> ring = new CopyOnWriteArrayList<>();
+            topic.subscribe(ring::add, SubscribeOptions.defaults().replayLast(1000));
+            Await.until("a ring's worth", () -> ring.size() == 16);
+            for (int i = 0; i < 16; i++)
+            {
+                assertEquals(84 + i, ring.get(i));
+            }
+        }
+    }
+
+    @Test
+    void slotModePublishesThroughTranslatorsIntoPreallocatedEvents() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Quote> quotes = bus.topic("quotes.slots", Quote.class, Quote::new);
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            final Set<Quote> slots = Collections.newSetFromMap(new ConcurrentHashMap<>());
+            quotes.subscribe(q ->
+            {
+                slots.add(q);
+                seen.add(q.symbol + " " + q.price); // copied out: the slot is reused
+            });
+            quotes.publish(Quote::price, 1L);
+            assertTrue(quotes.tryPublish(Quote::price, 2L));
+            quotes.publish(Quote::set, "GBPUSD", 3L);
+            assertTrue(quotes.tryPublish(Quote::set, "USDJPY", 4L));
+            Await.until("four quotes", () -> seen.size() == 4);
+            assertEquals(List.of("EURUSD 1", "EURUSD 2", "GBPUSD 3", "USDJPY 4"), seen);
+            assertEquals(4, slots.size(), "each publication fills the next preallocated slot");
+            assertSame(quotes, bus.topic("quotes.slots", Quote.class), "a plain lookup finds the slot-mode topic");
+            assertEquals(4, bus.stats().destination("quotes.slots").orElseThrow().published());
+        }
+    }
+
+    @Test
+    void slotModeMisuseIsRefusedWithTheRule()
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Quote> quotes = bus.topic("quotes.strict", Quote.class, Quote::new);
+            quotes.subscribe(q -> { });
+            final IllegalStateException noCopier =
+                assertThrows(IllegalStateException.class, () -> quotes.publish(new Quote()));
+            assertTrue(noCopier.getMessage().contains("copier"), noCopier.getMessage());
+            assertThrows(IllegalStateException.class, () -> quotes.tryPublish(new Quote()));
+            assertThrows(IllegalArgumentException.class,
+                () -> quotes.subscribe(q -> { }, SubscribeOptions.defaults().replayLast(1)));
+
+            final Topic<Quote> plain = bus.topic("quotes.plain", Quote.class);
+            plain.subscribe(q -> { });
+            final IllegalStateException objectMode =
+                assertThrows(IllegalStateException.class, () -> plain.publish(Quote::price, 1L));
+            assertTrue(objectMode.getMessage().contains("object mode"), objectMode.getMessage());
+            assertThrows(IllegalStateException.class, () -> plain.tryPublish(Quote::set, "X", 1L));
+
+            assertThrows(IllegalArgumentException.class, () -> bus.topic("quotes.plain", Quote.class, Quote::new));
+            assertThrows(IllegalArgumentException.class,
+                () -> bus.topic("quotes.strict", Quote.class, Quote::new, Quote::copy));
+            assertThrows(IllegalArgumentException.class,
+                () -> bus.topic("quotes.wrong", Object.class, () -> null));
+            assertThrows(NullPointerException.class, () -> quotes.publish(null, 1L));
+        }
+    }
+
+    @Test
+    void slotModeWithACopierTakesEventsAndReplaysCopies() throws Exception
+    {
+        try (Bus bus = newBus(Settings.defaults().ringSize(8)))
+        {
+            final Topic<Quote> quotes = bus.topic("quotes.copied", Quote.class, Quote::new, Quote::copy);
+            final AtomicInteger live = new AtomicInteger();
+            quotes.subscribe(q -> live.incrementAndGet());
+            final Quote mine = new Quote();
+            for (long p = 0; p < 20; p++)
+            {
+                Quote.price(mine, p);
+                quotes.publish(mine); // copied into a slot: the caller may reuse its object at once
+            }
+            Await.until("20 at the live subscriber", () -> live.get() == 20);
+            final List<Quote> kept = new CopyOnWriteArrayList<>();
+            quotes.subscribe(kept::add, SubscribeOptions.defaults().replayLast(3));
+            Await.until("three replayed", () -> kept.size() == 3);
+            for (long p = 20; p < 40; p++)
+            {
+                quotes.publish(Quote::price, p); // laps the ring more than twice
+            }
+            Await.until("40 at the live subscriber", () -> live.get() == 40);
+            for (int i = 0; i < 3; i++)
+            {
+                assertEquals(17 + i, kept.get(i).price, "a replayed event is a copy, not a slot publishers reuse");
+            }
+        }
+    }
+
+    @Test
+    void failingTranslatorPublishesNothingAndReachesTheCaller() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Topic<Quote> quotes = bus.topic("quotes.failing", Quote.class, Quote::new);
+            final List<Long> seen = new CopyOnWriteArrayList<>();
+            quotes.subscribe(q -> seen.add(q.price));
+            quotes.publish(Quote::price, 1L);
+            final IllegalStateException ex = assertThrows(IllegalStateException.class,
+                () -> quotes.publish((slot, p) ->
+                {
+                    slot.price = p;
+                    throw new IllegalStateException("bad quote");
+                }, 2L));
+            assertEquals("bad quote", ex.getMessage());
+            quotes.publish(Quote::price, 3L);
+            Await.until("two quotes", () -> seen.size() == 2);
+            assertEquals(List.of(1L, 3L), seen);
+            assertEquals(2, bus.stats().destination("quotes.failing").orElseThrow().published());
+        }
+    }
+
     // ---------------------------------------------------------------- queues
 
     @Test

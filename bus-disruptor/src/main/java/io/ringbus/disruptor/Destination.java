@@ -5,6 +5,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringbus.api.BackpressureException;
 import io.ringbus.api.BackpressurePolicy;
+import io.ringbus.api.BiTranslator;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.ReentrantPublishException;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * A named ring and the subscribers attached to it: the publish path shared by topics and queues.
@@ -43,13 +45,41 @@ abstract class Destination
 
     Destination(final Engine engine, final String name, final Class<?> type, final DestinationStats.Kind kind)
     {
+        this(engine, name, type, kind, null);
+    }
+
+    /**
+     * @param slotFactory for slot mode, makes the mutable event each slot holds for good; {@code null} for
+     *                    object mode.
+     */
+    Destination(
+        final Engine engine,
+        final String name,
+        final Class<?> type,
+        final DestinationStats.Kind kind,
+        final Supplier<?> slotFactory)
+    {
         this.engine = engine;
         this.name = name;
         this.type = type;
         this.kind = kind;
         // Consumers poll and are woken by the dispatcher's own protocol, never through a SequenceBarrier, so
         // the ring's wait strategy is never waited on: this one's signal is free, unlike the default's lock.
-        this.ring = RingBuffer.createMultiProducer(Slot::new, engine.config.ringSize(), new BusySpinWaitStrategy());
+        this.ring = RingBuffer.createMultiProducer(
+            slotFactory == null ? Slot::new : () -> new Slot(preallocate(slotFactory, type)),
+            engine.config.ringSize(),
+            new BusySpinWaitStrategy());
+    }
+
+    private static Object preallocate(final Supplier<?> slotFactory, final Class<?> type)
+    {
+        final Object event = slotFactory.get();
+        if (!type.isInstance(event))
+        {
+            throw new IllegalArgumentException("slotFactory must make instances of " + type.getName() + ", made " +
+                (event == null ? "null" : "a " + event.getClass().getName()));
+        }
+        return event;
     }
 
     /**
@@ -186,14 +216,67 @@ abstract class Destination
         // After the claim CAS: see the package documentation for why this read closes the race with close().
         if (engine.isClosed())
         {
-            slot.event = null;
-            ring.publish(sequence);
-            tombstones.incrementAndGet();
+            tombstone(sequence, slot);
             throw engine.closedException(name);
         }
         slot.event = event;
         ring.publish(sequence);
         wakeDispatchers();
+    }
+
+    /**
+     * Slot mode: claim a slot, let the translator fill in its preallocated event, publish it.
+     *
+     * @param wait whether to wait for space per the backpressure policy, or give up at once.
+     * @return false if the ring was full and {@code wait} is false; the translator was not called then.
+     */
+    final boolean translate(
+        final BiTranslator<Object, Object, Object> translator, final Object a, final Object b, final boolean wait)
+    {
+        engine.ensureOpen(name);
+        final long sequence;
+        if (wait)
+        {
+            sequence = claim(NO_DEADLINE);
+        }
+        else
+        {
+            try
+            {
+                sequence = ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                return false;
+            }
+        }
+        final Slot slot = ring.get(sequence);
+        if (engine.isClosed())
+        {
+            tombstone(sequence, slot);
+            throw engine.closedException(name);
+        }
+        try
+        {
+            translator.translateTo(slot.preallocated, a, b);
+        }
+        catch (final Throwable ex)
+        {
+            // The sequence is claimed and must be published; subscribers skip it, the caller gets the failure.
+            tombstone(sequence, slot);
+            throw ex;
+        }
+        slot.event = slot.preallocated;
+        ring.publish(sequence);
+        wakeDispatchers();
+        return true;
+    }
+
+    private void tombstone(final long sequence, final Slot slot)
+    {
+        slot.event = null;
+        ring.publish(sequence);
+        tombstones.incrementAndGet();
     }
 
     final void wakeDispatchers()
@@ -220,10 +303,11 @@ abstract class Destination
             return;
         }
         ungate(subscriber);
-        subscribers = next;
-        wakers = dispatchersOf(next);
+        // Retired counts first: whoever sees the subscriber gone from the array then sees its counts kept.
         retiredDelivered.addAndGet(subscriber.delivered());
         retiredFailures.addAndGet(subscriber.failures());
+        subscribers = next;
+        wakers = dispatchersOf(next);
     }
 
     private static Dispatcher[] dispatchersOf(final RingSubscriber[] subscribers)
@@ -246,9 +330,10 @@ abstract class Destination
 
     final DestinationStats stats()
     {
+        // The array before the retired counts: detach adds those before it drops a subscriber from the array.
+        final RingSubscriber[] subscribers = this.subscribers;
         long delivered = retiredDelivered.get();
         long failures = retiredFailures.get();
-        final RingSubscriber[] subscribers = this.subscribers;
         for (final RingSubscriber s : subscribers)
         {
             delivered += s.delivered();

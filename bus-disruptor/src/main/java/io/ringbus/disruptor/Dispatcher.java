@@ -180,6 +180,15 @@ final class Dispatcher implements Agent
         return false;
     }
 
+    /**
+     * @return the parking idle strategy, {@code null} unless the idle strategy is {@code BACKOFF}; for tests of
+     *         the wake-up protocol.
+     */
+    ParkingIdleStrategy parking()
+    {
+        return parking;
+    }
+
     void wake()
     {
         if (parking != null)

@@ -12,6 +12,7 @@ import io.ringbus.api.Responder;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.Translator;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The in-process engine: one Disruptor ring per topic, queue, request address and event class, consumers
@@ -211,17 +213,60 @@ public final class DisruptorBus implements Bus
     @Override
     public <E> Topic<E> topic(final String name, final Class<E> type)
     {
-        return named(name, type, DestinationStats.Kind.TOPIC);
+        return named(name, type, DestinationStats.Kind.TOPIC, null, null);
+    }
+
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory)
+    {
+        return slotTopic(name, type, Objects.requireNonNull(slotFactory, "slotFactory"), null);
+    }
+
+    @Override
+    public <E> Topic<E> topic(
+        final String name,
+        final Class<E> type,
+        final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier)
+    {
+        return slotTopic(
+            name, type, Objects.requireNonNull(slotFactory, "slotFactory"), Objects.requireNonNull(copier, "copier"));
+    }
+
+    /**
+     * The first declaration fixes the mode: a later slot-mode declaration must agree on it and on having a
+     * copier (the factory and copier of the first declaration stay); a plain {@code topic(name, type)} only
+     * looks the topic up.
+     */
+    private <E> Topic<E> slotTopic(
+        final String name,
+        final Class<E> type,
+        final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier)
+    {
+        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, slotFactory, copier);
+        if (topic.slotFactory == null || (topic.copier == null) != (copier == null))
+        {
+            throw new IllegalArgumentException(topic.describe() + " was declared " + (topic.slotFactory == null ?
+                "in object mode" : topic.copier == null ? "in slot mode without a copier" :
+                "in slot mode with a copier") + ": a topic's mode is fixed when it is first declared");
+        }
+        return topic;
     }
 
     @Override
     public <E> Queue<E> queue(final String name, final Class<E> type)
     {
-        return named(name, type, DestinationStats.Kind.QUEUE);
+        return named(name, type, DestinationStats.Kind.QUEUE, null, null);
     }
 
     @SuppressWarnings("unchecked")
-    private <D> D named(final String name, final Class<?> type, final DestinationStats.Kind kind)
+    private <D, E> D named(
+        final String name,
+        final Class<E> type,
+        final DestinationStats.Kind kind,
+        final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier)
     {
         Names.validateName(name, "name");
         Objects.requireNonNull(type, "type");
@@ -231,7 +276,7 @@ public final class DisruptorBus implements Bus
             {
                 return new RingQueue<>(engine, name, type, kind);
             }
-            final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind);
+            final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind, slotFactory, copier);
             for (final PatternSubscription p : patterns)
             {
                 p.attachIfMatching(topic);
@@ -265,7 +310,7 @@ public final class DisruptorBus implements Bus
         final AddressPattern compiled = AddressPattern.compile(pattern);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
-        Options.checkSupported(options);
+        Options.checkForPattern(options);
         synchronized (registryLock)
         {
             engine.ensureOpen(pattern);

@@ -110,6 +110,7 @@ abstract class RingSubscriber implements Subscription
             closing = true;
             dispatcher.remove(this);
             destination.detach(this);
+            onDetached();
             detached.countDown();
             if (dispatcher.isDedicated())
             {
@@ -117,6 +118,13 @@ abstract class RingSubscriber implements Subscription
             }
         }
         return 1;
+    }
+
+    /**
+     * Called once, on the way out, after the ring stopped gating on this subscriber.
+     */
+    void onDetached()
+    {
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.ringbus.disruptor;
 
+import io.ringbus.api.BiTranslator;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.Handler;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.Translator;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A topic on one multi-producer ring: each subscriber polls the ring with a sequence of its own.
@@ -14,15 +18,49 @@ import java.util.Objects;
  * An event published while the topic has no subscriber reaches nobody: it is not put in the ring, and it is
  * counted as unrouted.
  * <p>
+ * In slot mode each slot holds a mutable event made once by the factory; publishers fill it in through a
+ * translator, and {@code publish(event)} goes through the copier if one was declared.
+ * <p>
  * <b>Note:</b> thread-safe.
  *
  * @param <E> type of the events.
  */
 final class RingTopic<E> extends Destination implements Topic<E>
 {
+    /** Runs a one-argument translator through the two-argument path without a capturing lambda. */
+    private static final BiTranslator<Object, Object, Object> ONE_ARG =
+        (slot, translator, arg) -> asTranslator(translator).translateTo(slot, arg);
+
+    final Supplier<?> slotFactory;
+    final Translator<Object, Object> copier;
+
     RingTopic(final Engine engine, final String name, final Class<E> type, final DestinationStats.Kind kind)
     {
-        super(engine, name, type, kind);
+        this(engine, name, type, kind, null, null);
+    }
+
+    /**
+     * @param slotFactory for slot mode, or {@code null} for object mode.
+     * @param copier      for slot mode, copies an event into a slot; may be {@code null}.
+     */
+    @SuppressWarnings("unchecked")
+    RingTopic(
+        final Engine engine,
+        final String name,
+        final Class<E> type,
+        final DestinationStats.Kind kind,
+        final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier)
+    {
+        super(engine, name, type, kind, slotFactory);
+        this.slotFactory = slotFactory;
+        this.copier = (Translator<Object, Object>)copier;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Translator<Object, Object> asTranslator(final Object translator)
+    {
+        return (Translator<Object, Object>)translator;
     }
 
     @Override
@@ -33,16 +71,26 @@ final class RingTopic<E> extends Destination implements Topic<E>
     }
 
     @Override
+    public boolean isSlotMode()
+    {
+        return slotFactory != null;
+    }
+
+    @Override
     public void publish(final E event)
     {
         checkInstance(event, "event");
-        if (hasSubscribers())
+        if (!hasSubscribers())
+        {
+            countUnrouted();
+        }
+        else if (slotFactory == null)
         {
             offer(event);
         }
         else
         {
-            countUnrouted();
+            translate(ONE_ARG, copierOrRefuse(), event, true);
         }
     }
 
@@ -50,12 +98,67 @@ final class RingTopic<E> extends Destination implements Topic<E>
     public boolean tryPublish(final E event)
     {
         checkInstance(event, "event");
-        if (hasSubscribers())
+        if (!hasSubscribers())
         {
-            return tryOffer(event);
+            countUnrouted();
+            return true;
         }
-        countUnrouted();
-        return true;
+        return slotFactory == null ? tryOffer(event) : translate(ONE_ARG, copierOrRefuse(), event, false);
+    }
+
+    private Translator<Object, Object> copierOrRefuse()
+    {
+        if (copier == null)
+        {
+            throw new IllegalStateException(describe() + " is in slot mode without a copier: publish(event) " +
+                "has nothing to copy the event into its slot with; publish through a Translator, or declare the " +
+                "topic with bus.topic(name, type, slotFactory, copier)");
+        }
+        return copier;
+    }
+
+    @Override
+    public <A> void publish(final Translator<? super E, ? super A> translator, final A arg)
+    {
+        publishSlot(ONE_ARG, Objects.requireNonNull(translator, "translator"), arg, true);
+    }
+
+    @Override
+    public <A> boolean tryPublish(final Translator<? super E, ? super A> translator, final A arg)
+    {
+        return publishSlot(ONE_ARG, Objects.requireNonNull(translator, "translator"), arg, false);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A, B> void publish(final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
+    {
+        publishSlot((BiTranslator<Object, Object, Object>)Objects.requireNonNull(translator, "translator"), a, b, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A, B> boolean tryPublish(
+        final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
+    {
+        return publishSlot(
+            (BiTranslator<Object, Object, Object>)Objects.requireNonNull(translator, "translator"), a, b, false);
+    }
+
+    private boolean publishSlot(
+        final BiTranslator<Object, Object, Object> translator, final Object a, final Object b, final boolean wait)
+    {
+        if (slotFactory == null)
+        {
+            throw new IllegalStateException(describe() + " is in object mode: a Translator needs preallocated " +
+                "events to write into; declare the topic with bus.topic(name, type, slotFactory), or publish(event)");
+        }
+        if (!hasSubscribers())
+        {
+            countUnrouted();
+            return true;
+        }
+        return translate(translator, a, b, wait);
     }
 
     private void countUnrouted()
@@ -74,12 +177,56 @@ final class RingTopic<E> extends Destination implements Topic<E>
     public Subscription subscribe(final Handler<? super E> handler, final SubscribeOptions options)
     {
         Objects.requireNonNull(handler, "handler");
-        Options.checkSupported(options);
+        Objects.requireNonNull(options, "options");
+        final TopicSubscriber[] upstream = upstreamOf(options.after());
+        final TopicSubscriber.Replay replay = replayOf(options);
         engine.ensureOpen(name);
-        final TopicSubscriber subscriber =
-            new TopicSubscriber(this, handler, engine.dispatchers.choose(this, options.dedicatedThread()), name);
+        final TopicSubscriber subscriber = new TopicSubscriber(
+            this, handler, engine.dispatchers.choose(this, options.dedicatedThread()), name, upstream, replay);
         subscriber.attach();
         return subscriber;
+    }
+
+    private TopicSubscriber[] upstreamOf(final List<Subscription> after)
+    {
+        final TopicSubscriber[] upstream = new TopicSubscriber[after.size()];
+        for (int i = 0; i < upstream.length; i++)
+        {
+            final Subscription s = after.get(i);
+            if (!(s instanceof TopicSubscriber t) || t.destination != this)
+            {
+                throw new IllegalArgumentException("SubscribeOptions.after(...) takes subscriptions made on the " +
+                    "same topic with subscribe(...); " + s + " is not a subscription of " + describe());
+            }
+            if (t.isClosing())
+            {
+                throw new IllegalArgumentException(
+                    "SubscribeOptions.after(...) names a closed subscription of " + describe() + ": " + s);
+            }
+            upstream[i] = t;
+        }
+        return upstream;
+    }
+
+    private TopicSubscriber.Replay replayOf(final SubscribeOptions options)
+    {
+        if (options.replayLast() == 0)
+        {
+            return null;
+        }
+        if (!options.after().isEmpty())
+        {
+            throw new IllegalArgumentException("SubscribeOptions.replayLast(...) cannot be combined with " +
+                "after(...): replayed events are copies taken at subscribe time, not the slots upstream handles");
+        }
+        if (slotFactory != null && copier == null)
+        {
+            throw new IllegalArgumentException("SubscribeOptions.replayLast(...) on " + describe() + ", which is " +
+                "in slot mode without a copier: declare it with bus.topic(name, type, slotFactory, copier) so that " +
+                "held slots can be copied before publishers reuse them");
+        }
+        return new TopicSubscriber.Replay(
+            Math.min(options.replayLast(), ring.getBufferSize()), slotFactory, slotFactory == null ? null : copier);
     }
 
     @Override

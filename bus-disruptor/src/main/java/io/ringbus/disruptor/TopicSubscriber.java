@@ -3,6 +3,11 @@ package io.ringbus.disruptor;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.ringbus.api.Handler;
+import io.ringbus.api.Translator;
+
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A topic subscriber: sees every event of the ring from the cursor at the time it attached, through a
@@ -13,21 +18,86 @@ import io.ringbus.api.Handler;
  * limit and a large ring it rescans up to the whole ring for each batch. Here the scan stops at the batch, and
  * it reads only the slots' availability flags, not the cursor every publisher writes.
  * <p>
- * <b>Note:</b> polled by its dispatcher thread only.
+ * <b>Dependency ordering.</b> A subscriber made {@code after} others (its upstream) never reads past the
+ * lowest of their sequences. Each subscriber stores its progress with a volatile store and then reads its
+ * followers' dispatchers to wake them; a follower's dispatcher raises its park flag, fences, then reads the
+ * upstream sequences. That is the publishers' Dekker pairing again, so a parked follower always wakes when its
+ * upstream advances, whichever threads they run on; registering as a follower is itself a volatile write
+ * before the follower first polls, so no upstream batch can slip between the two. A closed upstream sets its
+ * sequence to {@link Long#MAX_VALUE} after leaving the ring: its followers then go on as if it had never been
+ * named, bounded by the ring's availability flags like any subscriber.
+ * <p>
+ * <b>Replay.</b> Events behind the cursor are protected by no gating sequence: publishers may overwrite them
+ * at any time, and Disruptor caches the minimum gating sequence, so a sequence added behind the cursor is not
+ * reliably honoured. So a replay does not gate; it copies. The subscriber is first gated at the cursor, as
+ * any new subscriber, which protects every live event after it. Then the subscribing thread copies the last
+ * slots up to that position, newest first, each one like a seqlock read: its availability flag must say the
+ * expected lap (else it waits for a publisher between its claim and its publication, or stops if the slot was
+ * lapped), then the copy, then an acquire fence, then the cursor must still be less than one lap ahead of it
+ * (a publisher claims, which moves the cursor, before it writes a slot). The first slot that fails ends the
+ * copy, and every older one is lapped too. The copies are delivered before the live events that follow them.
+ * <p>
+ * <b>Note:</b> polled by its dispatcher thread only; attached once by the subscribing thread.
  */
 final class TopicSubscriber extends RingSubscriber
 {
     static final int BATCH_LIMIT = 256;
 
+    private static final TopicSubscriber[] NO_UPSTREAM = new TopicSubscriber[0];
+    private static final Dispatcher[] NO_FOLLOWERS = new Dispatcher[0];
+    /** What {@link #capture} finds in a slot a later lap has taken. */
+    private static final Object LAPPED = new Object();
+    /** A captured tombstone: the sequence counts, nobody is handed anything. */
+    private static final Object TOMBSTONE = new Object();
+
     private final Sequence sequence = new Sequence();
     private final int batch;
+    private final TopicSubscriber[] upstream;
+    private final Sequence[] gates;
+    private volatile Dispatcher[] followers = NO_FOLLOWERS;
+    private final Replay replay;
+    private Object[] replayed;
+    private int replayIndex;
+
+    /**
+     * What a replaying subscriber copies and how.
+     *
+     * @param count   how many of the last events, at most the ring size.
+     * @param factory for slot mode, makes the event each copy goes into; {@code null} in object mode.
+     * @param copier  for slot mode, copies a slot into a fresh event; {@code null} in object mode.
+     */
+    record Replay(int count, Supplier<?> factory, Translator<Object, Object> copier)
+    {
+    }
 
     TopicSubscriber(
         final Destination destination, final Handler<?> handler, final Dispatcher dispatcher, final String label)
     {
+        this(destination, handler, dispatcher, label, NO_UPSTREAM, null);
+    }
+
+    /**
+     * @param upstream subscribers of the same destination that must handle an event before this one sees it.
+     * @param replay   what to replay first, or {@code null}.
+     */
+    TopicSubscriber(
+        final Destination destination,
+        final Handler<?> handler,
+        final Dispatcher dispatcher,
+        final String label,
+        final TopicSubscriber[] upstream,
+        final Replay replay)
+    {
         super(destination, handler, dispatcher, label);
         // A flag can only say "published" for a sequence within one lap of this subscriber's position.
         this.batch = Math.min(BATCH_LIMIT, destination.ring.getBufferSize());
+        this.upstream = upstream.clone();
+        this.gates = new Sequence[upstream.length];
+        for (int i = 0; i < upstream.length; i++)
+        {
+            gates[i] = upstream[i].sequence;
+        }
+        this.replay = replay;
     }
 
     @Override
@@ -36,13 +106,66 @@ final class TopicSubscriber extends RingSubscriber
         return sequence;
     }
 
+    /**
+     * Gate at the cursor, capture the replay behind it, then start being polled.
+     */
+    @Override
+    void attach()
+    {
+        destination.attach(this);
+        if (replay != null)
+        {
+            try
+            {
+                final Object[] copies = capture(
+                    destination.ring, sequence.get(), replay.count(), replay.factory(), replay.copier(),
+                    destination.engine.config.closeTimeout().toNanos());
+                replayed = copies.length == 0 ? null : copies;
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                destination.detach(this);
+                throw ex;
+            }
+        }
+        for (final TopicSubscriber u : upstream)
+        {
+            u.follow(dispatcher, true);
+        }
+        dispatcher.add(this);
+    }
+
+    private synchronized void follow(final Dispatcher follower, final boolean add)
+    {
+        followers = add ? CopyOnWrite.with(followers, follower) : CopyOnWrite.without(followers, follower);
+    }
+
+    @Override
+    void onDetached()
+    {
+        for (final TopicSubscriber u : upstream)
+        {
+            u.follow(dispatcher, false);
+        }
+        // Off the ring already: the followers now stop waiting for this subscriber.
+        advance(Long.MAX_VALUE);
+    }
+
     @Override
     int poll()
     {
+        if (replayed != null)
+        {
+            return pollReplayed();
+        }
         final RingBuffer<Slot> ring = destination.ring;
         final long last = sequence.get();
         // Bounded by the availability flags alone: reading the cursor would contend with every publisher's CAS.
-        final long limit = last + batch;
+        long limit = last + batch;
+        for (final Sequence gate : gates)
+        {
+            limit = Math.min(limit, gate.get());
+        }
         long next = last + 1;
         try
         {
@@ -61,15 +184,167 @@ final class TopicSubscriber extends RingSubscriber
             // Even if something escaped dispatch, what was handled is never handed out again.
             if (next > last + 1)
             {
-                sequence.set(next - 1);
+                advance(next - 1);
             }
         }
         return (int)(next - last - 1);
     }
 
+    /**
+     * Publish progress, then wake the followers: the volatile store orders the two (see the class notes).
+     */
+    private void advance(final long handled)
+    {
+        sequence.setVolatile(handled);
+        for (final Dispatcher d : followers)
+        {
+            d.wake();
+        }
+    }
+
+    private int pollReplayed()
+    {
+        final Object[] events = replayed;
+        final int start = replayIndex;
+        final int end = Math.min(events.length, start + batch);
+        int i = start;
+        try
+        {
+            while (i < end && !isClosing())
+            {
+                final Object event = events[i++];
+                if (event != TOMBSTONE)
+                {
+                    dispatch(event);
+                }
+            }
+        }
+        finally
+        {
+            replayIndex = i;
+            if (i == events.length)
+            {
+                replayed = null;
+            }
+        }
+        return i - start;
+    }
+
     @Override
     boolean hasWork()
     {
-        return destination.ring.getCursor() > sequence.get();
+        if (replayed != null)
+        {
+            return true;
+        }
+        long limit = destination.ring.getCursor();
+        for (final Sequence gate : gates)
+        {
+            limit = Math.min(limit, gate.get());
+        }
+        return limit > sequence.get();
+    }
+
+    /**
+     * Copy the last {@code count} events up to {@code end} that the ring still holds, as described in the
+     * class notes.
+     *
+     * @param end           the last sequence to copy: where the subscriber was gated.
+     * @param factory       for slot mode, makes each copy; {@code null} to copy references (object mode).
+     * @param copier        for slot mode, copies a slot's event into a copy.
+     * @param timeoutNanos  how long to wait for a publisher to publish a slot it claimed.
+     * @return the copies, oldest first, {@link #TOMBSTONE} for a skipped slot; possibly empty.
+     */
+    static Object[] capture(
+        final RingBuffer<Slot> ring,
+        final long end,
+        final int count,
+        final Supplier<?> factory,
+        final Translator<Object, Object> copier,
+        final long timeoutNanos)
+    {
+        final long first = Math.max(0, end - Math.min(count, ring.getBufferSize()) + 1);
+        if (end < first)
+        {
+            return new Object[0];
+        }
+        final Object[] copies = new Object[(int)(end - first + 1)];
+        final long deadline = System.nanoTime() + timeoutNanos;
+        long oldest = end + 1;
+        for (long q = end; q >= first; q--)
+        {
+            final Object copy = captureOne(ring, q, factory, copier, deadline);
+            if (copy == LAPPED)
+            {
+                break;
+            }
+            copies[(int)(q - first)] = copy;
+            oldest = q;
+        }
+        return Arrays.copyOfRange(copies, (int)(oldest - first), copies.length);
+    }
+
+    private static Object captureOne(
+        final RingBuffer<Slot> ring,
+        final long q,
+        final Supplier<?> factory,
+        final Translator<Object, Object> copier,
+        final long deadline)
+    {
+        final int size = ring.getBufferSize();
+        for (int attempt = 0; ; attempt++)
+        {
+            if (ring.isAvailable(q))
+            {
+                final Slot slot = ring.get(q);
+                final Object event = slot.event;
+                Object copy;
+                RuntimeException failure = null;
+                try
+                {
+                    copy = event == null ? TOMBSTONE : copyOf(event, factory, copier);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // Perhaps a publisher was overwriting the slot meanwhile: the validation below says.
+                    copy = null;
+                    failure = ex;
+                }
+                // The copy's reads before the cursor's: a later lap moves the cursor before it writes the slot.
+                VarHandle.acquireFence();
+                if (ring.getCursor() - q >= size)
+                {
+                    return LAPPED;
+                }
+                if (failure != null)
+                {
+                    throw failure;
+                }
+                return copy;
+            }
+            if (ring.getCursor() - q >= size)
+            {
+                return LAPPED;
+            }
+            // Claimed but not yet published: its publisher is between claim and publication.
+            if (System.nanoTime() - deadline >= 0)
+            {
+                throw new IllegalStateException("replay gave up: sequence " + q + " was claimed and left " +
+                    "unpublished for longer than the close timeout (a publisher stuck in its translator?)");
+            }
+            Backoff.pause(attempt);
+        }
+    }
+
+    private static Object copyOf(
+        final Object event, final Supplier<?> factory, final Translator<Object, Object> copier)
+    {
+        if (copier == null)
+        {
+            return event;
+        }
+        final Object copy = factory.get();
+        copier.translateTo(copy, event);
+        return copy;
     }
 }

@@ -16,5 +16,18 @@
  * publishes, before its claim CAS, the work value it saw; the ring gates on those values and on the work
  * sequence, so an unclaimed or in-flight message is never overwritten and an idle consumer never holds the
  * ring back.
+ * <p>
+ * <b>Dependency ordering.</b> A topic subscriber made {@code after} others reads no further than the lowest of
+ * their sequences. Every topic subscriber stores its progress with a volatile store, then wakes the
+ * dispatchers of its followers; a follower's dispatcher raises its park flag, fences, then reads those
+ * sequences: the same Dekker pairing, so a parked follower always wakes when its upstream advances.
+ * <p>
+ * <b>Replay.</b> Disruptor caches the lowest gating sequence, so a sequence added behind the cursor does not
+ * reliably hold publishers back. A replaying subscriber is gated at the cursor like any other, then copies the
+ * held slots behind it, validating each copy like a seqlock read (availability flag, copy, acquire fence,
+ * cursor still less than a lap ahead). See {@code TopicSubscriber}.
+ * <p>
+ * <b>Slot mode.</b> Each slot keeps one mutable event made by the topic's factory; a translator fills it in
+ * between claim and publication. A translator that throws leaves a tombstone, as a publish racing close does.
  */
 package io.ringbus.disruptor;

@@ -2,10 +2,13 @@ package io.ringbus.disruptor;
 
 import io.ringbus.Ringbus;
 import io.ringbus.api.Await;
+import io.ringbus.api.BiTranslator;
 import io.ringbus.api.Bus;
 import io.ringbus.api.Queue;
+import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.Translator;
 import io.ringbus.api.annotation.Subscribe;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,45 @@ class AllocationTest
             final AtomicLong handled = new AtomicLong();
             topic.subscribe(e -> handled.lazySet(handled.get() + 1));
             assertNoAllocation("topic", topic::publish, handled, dispatcherOf(bus));
+        }
+    }
+
+    /** A preallocated event of a slot-mode topic. */
+    static final class MutableEvent
+    {
+        Object payload;
+        long stamp;
+    }
+
+    private static final Translator<MutableEvent, Object> FILL = (slot, payload) -> slot.payload = payload;
+    private static final BiTranslator<MutableEvent, Object, Object> FILL_TWO = (slot, payload, other) ->
+    {
+        slot.payload = payload;
+        slot.stamp = 0;
+    };
+
+    @Test
+    void slotModePublishThroughATranslatorAndDispatch()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<MutableEvent> topic = bus.topic("alloc.slots", MutableEvent.class, MutableEvent::new);
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + 1));
+            assertNoAllocation("slot mode", e -> topic.publish(FILL, e), handled, dispatcherOf(bus));
+        }
+    }
+
+    @Test
+    void slotModeTwoStagePipelineWithATwoArgumentTranslator()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<MutableEvent> topic = bus.topic("alloc.pipeline", MutableEvent.class, MutableEvent::new);
+            final Subscription journal = topic.subscribe(e -> e.stamp = 1);
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + e.stamp), SubscribeOptions.defaults().after(journal));
+            assertNoAllocation("slot pipeline", e -> topic.publish(FILL_TWO, e, e), handled, dispatcherOf(bus));
         }
     }
 
