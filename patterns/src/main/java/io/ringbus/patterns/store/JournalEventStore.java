@@ -104,6 +104,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
     private volatile Segment current;
     private volatile long written = -1;
     private volatile Throwable failure;
+    /** Serialises syncs that acknowledge; taken inside the append lock (a roll) or alone, never the other way. */
     private final ReentrantLock syncLock = new ReentrantLock();
 
     private final FileChannel lockChannel;
@@ -604,11 +605,22 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
 
     private Segment roll(final long firstPosition) throws IOException
     {
-        final Segment full = current;
         if (FsyncPolicy.NONE != fsync)
         {
-            io.force(full.channel);
-            acknowledged(written);
+            // Under the sync lock, like a group sync: once an fsync has failed, the next one of the same file can
+            // succeed with the data gone (Linux marks the failed pages clean), so after a failure nothing may be
+            // acknowledged, and a failing group sync must be seen before this one acknowledges.
+            syncLock.lock();
+            try
+            {
+                checkWritable();
+                io.force(current.channel);
+                acknowledged(written);
+            }
+            finally
+            {
+                syncLock.unlock();
+            }
         }
         return newSegment(firstPosition);
     }
