@@ -3,7 +3,9 @@ package io.ringbus.patterns.store;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.CodecException;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -573,6 +575,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         final int total = at;
         final long lastPosition = firstPosition + events.size() - 1;
 
+        final boolean interrupted = Thread.interrupted();
         try
         {
             Segment segment = current;
@@ -595,6 +598,10 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         catch (final IOException | RuntimeException ex)
         {
             throw fail("append to stream '" + streamId + "' at position " + firstPosition, ex);
+        }
+        finally
+        {
+            keepInterrupt(interrupted);
         }
         written = lastPosition;
         if (FsyncPolicy.GROUP != fsync)
@@ -667,6 +674,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             checkWritable();
             final long covered = written;
             final Segment segment = current;
+            final boolean interrupted = Thread.interrupted();
             try
             {
                 io.force(segment.channel);
@@ -675,11 +683,28 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             {
                 throw fail("sync up to position " + covered, ex);
             }
+            finally
+            {
+                keepInterrupt(interrupted);
+            }
             acknowledged(covered);
         }
         finally
         {
             syncLock.unlock();
+        }
+    }
+
+    /**
+     * Restore an interrupt cleared for a write or sync: a {@link FileChannel} call made with the interrupt set
+     * closes the channel for every thread, which would stop the store for one caller's interrupt. An interrupt
+     * that arrives during the call still closes it; that append then fails like any failed write.
+     */
+    private static void keepInterrupt(final boolean interrupted)
+    {
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -788,6 +813,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         for (final Segment segment : segments)
         {
             closeQuietly(segment.channel);
+            closeQuietly(segment.reader);
         }
         try
         {
@@ -800,11 +826,11 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         closeQuietly(lockChannel);
     }
 
-    private static void closeQuietly(final FileChannel channel)
+    private static void closeQuietly(final Closeable file)
     {
         try
         {
-            channel.close();
+            file.close();
         }
         catch (final IOException ex)
         {
@@ -814,19 +840,53 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
 
     /**
      * One segment file; {@code size} counts the bytes written (the file may be longer after a failed write).
+     * Readers use {@code reader}, not the channel: an interrupted reader would close a channel for everyone, while
+     * a {@link RandomAccessFile} ignores interrupts. Its file pointer is shared, hence reads lock it.
      */
     private static final class Segment
     {
         private final Path path;
         private final long firstPosition;
         private final FileChannel channel;
+        private final RandomAccessFile reader;
         private volatile long size;
 
-        private Segment(final Path path, final long firstPosition, final FileChannel channel)
+        private Segment(final Path path, final long firstPosition, final FileChannel channel) throws IOException
         {
             this.path = path;
             this.firstPosition = firstPosition;
             this.channel = channel;
+            try
+            {
+                this.reader = new RandomAccessFile(path.toFile(), "r");
+            }
+            catch (final IOException ex)
+            {
+                closeQuietly(channel);
+                throw ex;
+            }
+        }
+
+        /**
+         * Read up to {@code length} bytes at {@code offset} of the file; fewer only at its end.
+         */
+        int read(final long offset, final byte[] into, final int length) throws IOException
+        {
+            synchronized (reader)
+            {
+                int filled = 0;
+                while (filled < length)
+                {
+                    reader.seek(offset + filled);
+                    final int read = reader.read(into, filled, length - filled);
+                    if (read < 0)
+                    {
+                        break;
+                    }
+                    filled += read;
+                }
+                return filled;
+            }
         }
     }
 
@@ -873,18 +933,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
                 buffer = ByteBuffer.allocate(need).order(ByteOrder.LITTLE_ENDIAN);
             }
             final int wanted = (int)Math.min(buffer.capacity(), fileEnd - offset);
-            final ByteBuffer target = buffer.duplicate();
-            target.clear().limit(wanted);
-            int filled = 0;
-            while (filled < wanted)
-            {
-                final int read = from.channel.read(target, offset + filled);
-                if (read < 0)
-                {
-                    break;
-                }
-                filled += read;
-            }
+            final int filled = from.read(offset, buffer.array(), wanted);
             if (filled < need)
             {
                 segment = null;

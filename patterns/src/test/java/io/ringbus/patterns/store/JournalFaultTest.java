@@ -210,6 +210,36 @@ class JournalFaultTest
         }
     }
 
+    /**
+     * A {@code FileChannel} closes itself when a thread blocked in it is interrupted; one interrupted reader or
+     * appender must not close the segment under every other caller.
+     */
+    @ParameterizedTest
+    @EnumSource(FsyncPolicy.class)
+    void anInterruptedCallerLeavesTheStoreWorking(final FsyncPolicy policy)
+    {
+        try (JournalEventStore<Note> store = JournalEventStore.builder(dir, Note.CODEC).fsync(policy).open())
+        {
+            store.append("a", ExpectedVersion.ANY, note("before"));
+            try
+            {
+                Thread.currentThread().interrupt();
+                assertEquals("before", store.read("a", 0).get(0).event().text());
+                assertEquals(1, store.readAll(0).size());
+                store.append("a", ExpectedVersion.ANY, note("interrupted"));
+                assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept");
+            }
+            finally
+            {
+                Thread.interrupted();
+            }
+            store.append("a", ExpectedVersion.ANY, note("after"));
+            assertEquals(List.of("before", "interrupted", "after"),
+                store.read("a", 0).stream().map(e -> e.event().text()).toList());
+            assertEquals(null, store.failure());
+        }
+    }
+
     private static void assertFailed(final Future<AppendResult> append) throws Exception
     {
         try
