@@ -44,7 +44,9 @@ import java.util.zip.CRC32C;
  * <p>
  * <b>Recovery</b> on open reads every record, checks each length against the maximum record size and the bytes
  * left in the file before reading by it, checks each CRC-32C, position and stream version, and rebuilds the index
- * (stream versions, event ids, global positions) in memory:
+ * (stream versions, event ids, global positions) in memory, then (unless the policy is {@link FsyncPolicy#NONE})
+ * syncs the segments and the directory, so that what a crashed writer left in the OS's cache is on disk before it
+ * counts as acknowledged:
  * <ul>
  * <li>A torn tail (the last segment ends in a partly written append, or in bytes that are not a record and are
  * followed by no valid record) is cut back to the end of the last whole append. The cut bytes are first kept in
@@ -284,6 +286,16 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         {
             newSegment(0);
         }
+        else if (FsyncPolicy.NONE != fsync)
+        {
+            // A writer that crashed (or ran with NONE) may have left records in the OS's cache only: sync them
+            // before they count as acknowledged. Syncing a segment that is already clean costs next to nothing.
+            for (final Segment segment : segments)
+            {
+                io.force(segment.channel);
+            }
+            syncDirectory();
+        }
         current = segments.get(segments.size() - 1);
         written = nextPosition - 1;
         acknowledged(nextPosition - 1);
@@ -421,9 +433,10 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             }
             out.force(true);
         }
+        // The copy's directory entry must be durable before the bytes it saves leave the segment.
+        syncDirectory();
         segment.channel.truncate(cutAt);
         segment.channel.force(true);
-        syncDirectory();
         segment.size = cutAt;
         tornFiles.add(aside);
         tornBytes += fileSize - cutAt;
