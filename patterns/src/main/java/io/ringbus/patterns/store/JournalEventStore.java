@@ -737,16 +737,24 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
     // ----------------------------------------------------------------------------------------------------- read
 
     @Override
-    RecordedEvent<E> readAt(final long position)
-    {
-        final List<RecordedEvent<E>> one = new ArrayList<>(1);
-        readRange(position, 1, one);
-        return one.get(0);
-    }
-
-    @Override
     void readRange(final long fromPosition, final int count, final List<RecordedEvent<E>> out)
     {
+        final long[] positions = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            positions[i] = fromPosition + i;
+        }
+        readPositions(positions, out);
+    }
+
+    /**
+     * One window serves the whole call: reading a stream event by event with a fresh window each would cost a
+     * 64 KiB read per event.
+     */
+    @Override
+    void readPositions(final long[] positions, final List<RecordedEvent<E>> out)
+    {
+        final int count = positions.length;
         final Segment[] where = new Segment[count];
         final long[] at = new long[count];
         lock.lock();
@@ -755,7 +763,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             checkOpen();
             for (int i = 0; i < count; i++)
             {
-                final long position = fromPosition + i;
+                final long position = positions[i];
                 where[i] = segments.get(segmentStarts.floorIndex(position));
                 at[i] = offsets.get((int)position);
             }
@@ -768,7 +776,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         final Window reader = new Window(ByteBuffer.allocate(READ_WINDOW).order(ByteOrder.LITTLE_ENDIAN));
         for (int i = 0; i < count; i++)
         {
-            out.add(decode(reader, where[i], at[i], fromPosition + i));
+            out.add(decode(reader, where[i], at[i], positions[i]));
         }
     }
 
