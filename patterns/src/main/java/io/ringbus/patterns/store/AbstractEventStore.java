@@ -319,9 +319,9 @@ abstract class AbstractEventStore<E> implements EventStore<E>
     }
 
     /**
-     * The event at an acknowledged position.
+     * The events at acknowledged positions, in the order given, into {@code out}.
      */
-    abstract RecordedEvent<E> readAt(long position);
+    abstract void readPositions(long[] positions, List<RecordedEvent<E>> out);
 
     /**
      * Up to {@code count} events from {@code fromPosition}, all acknowledged, into {@code out}.
@@ -361,10 +361,7 @@ abstract class AbstractEventStore<E> implements EventStore<E>
         }
 
         final List<RecordedEvent<E>> events = new ArrayList<>(positions.length);
-        for (final long position : positions)
-        {
-            events.add(readAt(position));
-        }
+        readPositions(positions, events);
         return events;
     }
 

@@ -61,8 +61,16 @@ public final class InMemoryEventStore<E> extends AbstractEventStore<E>
     }
 
     @Override
+    void readPositions(final long[] positions, final List<RecordedEvent<E>> out)
+    {
+        for (final long position : positions)
+        {
+            out.add(readAt(position));
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    RecordedEvent<E> readAt(final long position)
+    private RecordedEvent<E> readAt(final long position)
     {
         final AtomicReferenceArray<?> chunk = chunkView[(int)(position >>> CHUNK_SHIFT)];
         return (RecordedEvent<E>)chunk.get((int)(position & (CHUNK - 1)));

@@ -3,7 +3,9 @@ package io.ringbus.patterns.store;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.CodecException;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -42,7 +44,9 @@ import java.util.zip.CRC32C;
  * <p>
  * <b>Recovery</b> on open reads every record, checks each length against the maximum record size and the bytes
  * left in the file before reading by it, checks each CRC-32C, position and stream version, and rebuilds the index
- * (stream versions, event ids, global positions) in memory:
+ * (stream versions, event ids, global positions) in memory, then (unless the policy is {@link FsyncPolicy#NONE})
+ * syncs the segments and the directory, so that what a crashed writer left in the OS's cache is on disk before it
+ * counts as acknowledged:
  * <ul>
  * <li>A torn tail (the last segment ends in a partly written append, or in bytes that are not a record and are
  * followed by no valid record) is cut back to the end of the last whole append. The cut bytes are first kept in
@@ -104,6 +108,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
     private volatile Segment current;
     private volatile long written = -1;
     private volatile Throwable failure;
+    /** Serialises syncs that acknowledge; taken inside the append lock (a roll) or alone, never the other way. */
     private final ReentrantLock syncLock = new ReentrantLock();
 
     private final FileChannel lockChannel;
@@ -281,6 +286,16 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         {
             newSegment(0);
         }
+        else if (FsyncPolicy.NONE != fsync)
+        {
+            // A writer that crashed (or ran with NONE) may have left records in the OS's cache only: sync them
+            // before they count as acknowledged. Syncing a segment that is already clean costs next to nothing.
+            for (final Segment segment : segments)
+            {
+                io.force(segment.channel);
+            }
+            syncDirectory();
+        }
         current = segments.get(segments.size() - 1);
         written = nextPosition - 1;
         acknowledged(nextPosition - 1);
@@ -418,9 +433,10 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             }
             out.force(true);
         }
+        // The copy's directory entry must be durable before the bytes it saves leave the segment.
+        syncDirectory();
         segment.channel.truncate(cutAt);
         segment.channel.force(true);
-        syncDirectory();
         segment.size = cutAt;
         tornFiles.add(aside);
         tornBytes += fileSize - cutAt;
@@ -572,6 +588,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         final int total = at;
         final long lastPosition = firstPosition + events.size() - 1;
 
+        final boolean interrupted = Thread.interrupted();
         try
         {
             Segment segment = current;
@@ -595,6 +612,10 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         {
             throw fail("append to stream '" + streamId + "' at position " + firstPosition, ex);
         }
+        finally
+        {
+            keepInterrupt(interrupted);
+        }
         written = lastPosition;
         if (FsyncPolicy.GROUP != fsync)
         {
@@ -604,11 +625,22 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
 
     private Segment roll(final long firstPosition) throws IOException
     {
-        final Segment full = current;
         if (FsyncPolicy.NONE != fsync)
         {
-            io.force(full.channel);
-            acknowledged(written);
+            // Under the sync lock, like a group sync: once an fsync has failed, the next one of the same file can
+            // succeed with the data gone (Linux marks the failed pages clean), so after a failure nothing may be
+            // acknowledged, and a failing group sync must be seen before this one acknowledges.
+            syncLock.lock();
+            try
+            {
+                checkWritable();
+                io.force(current.channel);
+                acknowledged(written);
+            }
+            finally
+            {
+                syncLock.unlock();
+            }
         }
         return newSegment(firstPosition);
     }
@@ -655,6 +687,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             checkWritable();
             final long covered = written;
             final Segment segment = current;
+            final boolean interrupted = Thread.interrupted();
             try
             {
                 io.force(segment.channel);
@@ -663,11 +696,28 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             {
                 throw fail("sync up to position " + covered, ex);
             }
+            finally
+            {
+                keepInterrupt(interrupted);
+            }
             acknowledged(covered);
         }
         finally
         {
             syncLock.unlock();
+        }
+    }
+
+    /**
+     * Restore an interrupt cleared for a write or sync: a {@link FileChannel} call made with the interrupt set
+     * closes the channel for every thread, which would stop the store for one caller's interrupt. An interrupt
+     * that arrives during the call still closes it; that append then fails like any failed write.
+     */
+    private static void keepInterrupt(final boolean interrupted)
+    {
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -687,16 +737,24 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
     // ----------------------------------------------------------------------------------------------------- read
 
     @Override
-    RecordedEvent<E> readAt(final long position)
-    {
-        final List<RecordedEvent<E>> one = new ArrayList<>(1);
-        readRange(position, 1, one);
-        return one.get(0);
-    }
-
-    @Override
     void readRange(final long fromPosition, final int count, final List<RecordedEvent<E>> out)
     {
+        final long[] positions = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            positions[i] = fromPosition + i;
+        }
+        readPositions(positions, out);
+    }
+
+    /**
+     * One window serves the whole call: reading a stream event by event with a fresh window each would cost a
+     * 64 KiB read per event.
+     */
+    @Override
+    void readPositions(final long[] positions, final List<RecordedEvent<E>> out)
+    {
+        final int count = positions.length;
         final Segment[] where = new Segment[count];
         final long[] at = new long[count];
         lock.lock();
@@ -705,7 +763,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
             checkOpen();
             for (int i = 0; i < count; i++)
             {
-                final long position = fromPosition + i;
+                final long position = positions[i];
                 where[i] = segments.get(segmentStarts.floorIndex(position));
                 at[i] = offsets.get((int)position);
             }
@@ -718,7 +776,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         final Window reader = new Window(ByteBuffer.allocate(READ_WINDOW).order(ByteOrder.LITTLE_ENDIAN));
         for (int i = 0; i < count; i++)
         {
-            out.add(decode(reader, where[i], at[i], fromPosition + i));
+            out.add(decode(reader, where[i], at[i], positions[i]));
         }
     }
 
@@ -776,6 +834,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         for (final Segment segment : segments)
         {
             closeQuietly(segment.channel);
+            closeQuietly(segment.reader);
         }
         try
         {
@@ -788,11 +847,11 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
         closeQuietly(lockChannel);
     }
 
-    private static void closeQuietly(final FileChannel channel)
+    private static void closeQuietly(final Closeable file)
     {
         try
         {
-            channel.close();
+            file.close();
         }
         catch (final IOException ex)
         {
@@ -802,19 +861,53 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
 
     /**
      * One segment file; {@code size} counts the bytes written (the file may be longer after a failed write).
+     * Readers use {@code reader}, not the channel: an interrupted reader would close a channel for everyone, while
+     * a {@link RandomAccessFile} ignores interrupts. Its file pointer is shared, hence reads lock it.
      */
     private static final class Segment
     {
         private final Path path;
         private final long firstPosition;
         private final FileChannel channel;
+        private final RandomAccessFile reader;
         private volatile long size;
 
-        private Segment(final Path path, final long firstPosition, final FileChannel channel)
+        private Segment(final Path path, final long firstPosition, final FileChannel channel) throws IOException
         {
             this.path = path;
             this.firstPosition = firstPosition;
             this.channel = channel;
+            try
+            {
+                this.reader = new RandomAccessFile(path.toFile(), "r");
+            }
+            catch (final IOException ex)
+            {
+                closeQuietly(channel);
+                throw ex;
+            }
+        }
+
+        /**
+         * Read up to {@code length} bytes at {@code offset} of the file; fewer only at its end.
+         */
+        int read(final long offset, final byte[] into, final int length) throws IOException
+        {
+            synchronized (reader)
+            {
+                int filled = 0;
+                while (filled < length)
+                {
+                    reader.seek(offset + filled);
+                    final int read = reader.read(into, filled, length - filled);
+                    if (read < 0)
+                    {
+                        break;
+                    }
+                    filled += read;
+                }
+                return filled;
+            }
         }
     }
 
@@ -861,18 +954,7 @@ public final class JournalEventStore<E> extends AbstractEventStore<E>
                 buffer = ByteBuffer.allocate(need).order(ByteOrder.LITTLE_ENDIAN);
             }
             final int wanted = (int)Math.min(buffer.capacity(), fileEnd - offset);
-            final ByteBuffer target = buffer.duplicate();
-            target.clear().limit(wanted);
-            int filled = 0;
-            while (filled < wanted)
-            {
-                final int read = from.channel.read(target, offset + filled);
-                if (read < 0)
-                {
-                    break;
-                }
-                filled += read;
-            }
+            final int filled = from.read(offset, buffer.array(), wanted);
             if (filled < need)
             {
                 segment = null;

@@ -1,5 +1,6 @@
 package io.ringbus.patterns.store;
 
+import io.ringbus.api.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,11 +12,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -133,6 +137,118 @@ class JournalFaultTest
         {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Linux marks pages clean after a failed {@code fsync}, so the next {@code fsync} of the file "succeeds" with
+     * the data gone. A segment roll racing with a failing group sync must therefore not acknowledge what that sync
+     * covered.
+     */
+    @Test
+    void aRollRacingAFailedGroupSyncAcknowledgesNothing() throws Exception
+    {
+        final CountDownLatch syncing = new CountDownLatch(1);
+        final CountDownLatch failNow = new CountDownLatch(1);
+        final AtomicBoolean armed = new AtomicBoolean();
+        final AtomicInteger forces = new AtomicInteger();
+        final JournalIo io = new JournalIo()
+        {
+            @Override
+            public void force(final FileChannel channel) throws IOException
+            {
+                if (armed.get() && 1 == forces.incrementAndGet())
+                {
+                    syncing.countDown();
+                    try
+                    {
+                        failNow.await(30, TimeUnit.SECONDS);
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IOException("Input/output error (injected fsync failure)");
+                }
+                // Later syncs "succeed", as Linux's do once the failed pages are marked clean.
+                JournalIo.super.force(channel);
+            }
+        };
+        final ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (JournalEventStore<Note> store = JournalEventStore.builder(dir, Note.CODEC).fsync(FsyncPolicy.GROUP)
+            .segmentSize(4096).io(io).open())
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                store.append("full", ExpectedVersion.ANY, note("f".repeat(1000)));
+            }
+            armed.set(true);
+            final Future<AppendResult> first = pool.submit(() -> store.append("a", ExpectedVersion.ANY, note("x")));
+            assertTrue(syncing.await(30, TimeUnit.SECONDS), "the first append never synced");
+            final AtomicReference<Thread> second = new AtomicReference<>();
+            final Future<AppendResult> rolling = pool.submit(() ->
+            {
+                second.set(Thread.currentThread());
+                return store.append("b", ExpectedVersion.ANY, note("y".repeat(1000)));
+            });
+            Await.until("the rolling append waits for the sync", () ->
+                null != second.get() && Thread.State.WAITING == second.get().getState() || rolling.isDone());
+            assertEquals(2, store.lastPosition(), "acknowledged while its sync was still failing");
+            failNow.countDown();
+
+            assertFailed(first);
+            assertFailed(rolling);
+            assertEquals(2, store.lastPosition());
+            assertEquals(3, store.readAll(0).size());
+            assertEquals(1, store.segmentCount(), "rolled after a failed sync");
+        }
+        finally
+        {
+            failNow.countDown();
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * A {@code FileChannel} closes itself when a thread blocked in it is interrupted; one interrupted reader or
+     * appender must not close the segment under every other caller.
+     */
+    @ParameterizedTest
+    @EnumSource(FsyncPolicy.class)
+    void anInterruptedCallerLeavesTheStoreWorking(final FsyncPolicy policy)
+    {
+        try (JournalEventStore<Note> store = JournalEventStore.builder(dir, Note.CODEC).fsync(policy).open())
+        {
+            store.append("a", ExpectedVersion.ANY, note("before"));
+            try
+            {
+                Thread.currentThread().interrupt();
+                assertEquals("before", store.read("a", 0).get(0).event().text());
+                assertEquals(1, store.readAll(0).size());
+                store.append("a", ExpectedVersion.ANY, note("interrupted"));
+                assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept");
+            }
+            finally
+            {
+                Thread.interrupted();
+            }
+            store.append("a", ExpectedVersion.ANY, note("after"));
+            assertEquals(List.of("before", "interrupted", "after"),
+                store.read("a", 0).stream().map(e -> e.event().text()).toList());
+            assertEquals(null, store.failure());
+        }
+    }
+
+    private static void assertFailed(final Future<AppendResult> append) throws Exception
+    {
+        try
+        {
+            fail("acknowledged without a sync: " + append.get(30, TimeUnit.SECONDS));
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            assertTrue(ex.getCause() instanceof JournalFailedException, ex.getCause().toString());
         }
     }
 
