@@ -168,7 +168,7 @@ public final class AeronBus implements Bus
     private final long nodeId = newNodeId();
     private final DriverLease lease;
     private final Aeron aeron;
-    private final Publication publication;
+    private final io.aeron.ExclusivePublication publication;
     private final io.aeron.Subscription subscription;
     private final int maxFrameLength;
     private final AgentRunner receiverRunner;
@@ -226,10 +226,14 @@ public final class AeronBus implements Bus
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(lease.aeronDirectoryName())
                 .driverTimeoutMs(config.driverSettings.driverTimeoutMs())
+                .keepAliveIntervalNs(TimeUnit.MILLISECONDS.toNanos(
+                    Math.min(500, config.driverSettings.peerTimeoutMs() / 4)))
                 .clientName("ringbus-" + Long.toHexString(nodeId))
                 .errorHandler(transportErrorHandler));
-            final int sessionId = newSessionId();
-            this.publication = aeron.addPublication(withSession(config.publishChannel, sessionId), config.streamId);
+            // An exclusive publication has its own log and session, so each bus is its own image at every
+            // subscriber: a peer's loss shows as its image going away, and a publisher killed mid-write blocks
+            // only its own log. Its offers are serialised by a lock (see offer).
+            this.publication = aeron.addExclusivePublication(config.publishChannel, config.streamId);
             this.subscription = aeron.addSubscription(
                 config.subscribeChannel, config.streamId, image -> { }, image -> lostSessions.add(image.sessionId()));
             this.maxFrameLength = Math.min(config.maxFrameLength, publication.maxMessageLength());
@@ -605,6 +609,30 @@ public final class AeronBus implements Bus
     }
 
     /**
+     * How many other buses announced consumers of a shared queue, as this bus knows now.
+     *
+     * @param queue the queue name.
+     * @return the number of remote nodes consuming it.
+     */
+    public int remoteConsumers(final String queue)
+    {
+        final Members m = directory.get(FrameDescriptor.destinationId(queue));
+        return m == null ? 0 : m.nodes.length;
+    }
+
+    /**
+     * How many other buses announced responders at a shared address, as this bus knows now.
+     *
+     * @param address the request address.
+     * @return the number of remote nodes answering it.
+     */
+    public int remoteResponders(final String address)
+    {
+        final Members m = directory.get(FrameDescriptor.destinationId("@" + address));
+        return m == null ? 0 : m.nodes.length;
+    }
+
+    /**
      * This bus's node id, as peers and {@link PeerListener} see it.
      *
      * @return the random 64-bit id chosen when the bus was built.
@@ -854,7 +882,11 @@ public final class AeronBus implements Bus
 
     long offer(final Scratch s, final int length)
     {
-        final long result = publication.offer(s.unsafe, 0, length);
+        final long result;
+        synchronized (publication)
+        {
+            result = publication.offer(s.unsafe, 0, length);
+        }
         s.lastResult = result;
         if (result > 0)
         {
@@ -1061,22 +1093,6 @@ public final class AeronBus implements Bus
         }
         while (id == 0);
         return id;
-    }
-
-    private static int newSessionId()
-    {
-        int id;
-        do
-        {
-            id = ThreadLocalRandom.current().nextInt();
-        }
-        while (id == 0 || id == Aeron.NULL_VALUE);
-        return id;
-    }
-
-    private static String withSession(final String channel, final int sessionId)
-    {
-        return channel + (channel.contains("?") ? "|" : "?") + "session-id=" + sessionId;
     }
 
     private static void awaitConnected(final Publication publication, final long timeoutMs)

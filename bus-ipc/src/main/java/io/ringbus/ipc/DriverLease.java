@@ -139,6 +139,8 @@ final class DriverLease implements AutoCloseable
             .warnIfDirectoryExists(false)
             .ipcTermBufferLength(settings.termLength())
             .publicationTermBufferLength(settings.termLength())
+            // the driver checks liveness once per timer interval, which must be shorter than the timeout
+            .timerIntervalNs(Math.min(TimeUnit.SECONDS.toNanos(1), peerTimeoutNs / 4))
             .clientLivenessTimeoutNs(peerTimeoutNs)
             .imageLivenessTimeoutNs(peerTimeoutNs)
             // must exceed the client liveness timeout; a publisher killed mid-write unblocks the log after it
