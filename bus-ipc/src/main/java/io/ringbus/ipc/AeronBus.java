@@ -535,6 +535,10 @@ public final class AeronBus implements Bus
                 address + "', whose responders take " + a.requestType.type.getName());
         }
         final TypeEntry entry = register(request.getClass());
+        if (hasCodec(replyType))
+        {
+            register(replyType); // so that the reply's type id is known here when it comes back
+        }
         final long target = nodes[(int)Math.floorMod(nextCorrelation.get(), (long)nodes.length)];
         final long correlation = nextCorrelation.incrementAndGet();
         final CompletableFuture<Object> reply = new CompletableFuture<>();
@@ -768,6 +772,12 @@ public final class AeronBus implements Bus
         final Map<Integer, Object> next = new HashMap<>(current);
         next.put(id, destination);
         destinationsById = Map.copyOf(next);
+    }
+
+    private boolean hasCodec(final Class<?> type)
+    {
+        return typesByClass.containsKey(type) || config.codecs.containsKey(type) ||
+            (type != Object.class && !type.isInterface() && Codecs.hasBuiltIn(type));
     }
 
     @SuppressWarnings("unchecked")
