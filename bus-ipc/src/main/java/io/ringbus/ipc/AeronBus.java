@@ -26,6 +26,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
@@ -2067,6 +2068,23 @@ public final class AeronBus implements Bus
         public Builder driverIdleStrategy(final IdleStrategy driverIdle)
         {
             this.driverIdle = Objects.requireNonNull(driverIdle, "driverIdle");
+            return this;
+        }
+
+        /**
+         * The documented low-latency profile for a machine with few cores: the embedded driver's single thread
+         * sleeps 1 ms between duty cycles (no event passes through the driver on {@code aeron:ipc}, so it only
+         * keeps clients alive and moves the publication limit; it no longer pre-empts the publishing and receiving
+         * threads), and the bus's threads yield rather than park when idle. It only affects a driver this bus
+         * launches; an external driver keeps its own settings. It caps a publication's rate at one flow-control
+         * window (half a term) per millisecond.
+         *
+         * @return this builder.
+         */
+        public Builder lowLatencyProfile()
+        {
+            this.driverIdle = new SleepingMillisIdleStrategy(1);
+            this.idle = IdleStrategyKind.YIELDING;
             return this;
         }
 
