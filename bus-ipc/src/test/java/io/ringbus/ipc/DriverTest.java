@@ -111,6 +111,28 @@ class DriverTest
     }
 
     @Test
+    void staleDirectoryOfADeadDriverIsCleanedAndReplaced() throws Exception
+    {
+        DriverDirectory.secure(base);
+        final Path aeronDir = base.resolve("aeron");
+        MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir.toString())
+            .threadingMode(ThreadingMode.SHARED)
+            .dirDeleteOnShutdown(false)).close(); // leaves its CnC file behind, as a killed driver would
+        assertTrue(Files.exists(aeronDir.resolve("cnc.dat")));
+        Thread.sleep(700); // older than the driver timeout below
+        try (AeronBus bus = AeronBus.builder().shareAll().embeddedDriver(base).driverTimeout(Duration.ofMillis(500))
+            .build())
+        {
+            assertTrue(bus.ipcStats().hostsDriver(), "the stale directory was taken for a live driver");
+            final List<Long> seen = new CopyOnWriteArrayList<>();
+            bus.topic("fresh", Long.class).subscribe(seen::add);
+            bus.topic("fresh", Long.class).publish(1L);
+            Await.until("the new driver works", () -> seen.size() == 1);
+        }
+    }
+
+    @Test
     void externalDriverThatIsNotRunningIsAClearError()
     {
         final IllegalStateException ex = assertThrows(IllegalStateException.class,
