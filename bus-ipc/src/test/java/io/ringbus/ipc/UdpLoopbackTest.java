@@ -70,6 +70,29 @@ class UdpLoopbackTest
     }
 
     @Test
+    void publishingWithNoConnectedSubscriberFollowsTheBackpressurePolicy()
+    {
+        final int nobody = freeUdpPort();
+        final AeronBus alone = AeronBus.builder()
+            .shareAll()
+            .embeddedDriver(baseA)
+            .channels("aeron:udp?endpoint=127.0.0.1:" + nobody, "aeron:udp?endpoint=127.0.0.1:" + freeUdpPort())
+            .backpressure(io.ringbus.api.BackpressurePolicy.FAIL)
+            .build();
+        buses.add(alone);
+        final Topic<Long> topic = alone.topic("lonely", Long.class);
+        final List<Long> local = new CopyOnWriteArrayList<>();
+        topic.subscribe(local::add);
+        assertEquals(OfferResult.NOT_CONNECTED, alone.offer(topic, 1L));
+        assertEquals(false, topic.tryPublish(2L));
+        org.junit.jupiter.api.Assertions.assertThrows(io.ringbus.api.BackpressureException.class,
+            () -> topic.publish(3L));
+        Await.until("local subscribers still got all three", () -> local.size() == 3);
+        assertEquals(false, alone.isConnected());
+        org.junit.jupiter.api.Assertions.assertTrue(alone.ipcStats().notConnected() >= 3);
+    }
+
+    @Test
     void topicsQueuesAndRequestsCrossUdpLoopback() throws Exception
     {
         final int portA = freeUdpPort();
