@@ -46,6 +46,23 @@ public final class PingPong
     {
         if (args[0].endsWith("-pong"))
         {
+            final Thread parentWatch = new Thread(() ->
+            {
+                try
+                {
+                    while (System.in.read() != -1)
+                    {
+                        // wait for the ping process to go away
+                    }
+                }
+                catch (final java.io.IOException ignore)
+                {
+                    // the same
+                }
+                Runtime.getRuntime().halt(0);
+            }, "parent-watch");
+            parentWatch.setDaemon(true);
+            parentWatch.start();
             pong(args[0], Paths.get(args[1]), args[2]);
             return;
         }
@@ -114,7 +131,9 @@ public final class PingPong
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
             "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
             "-cp", System.getProperty("java.class.path"), PingPong.class.getName(), mode, base.toString(), idle))
-            .inheritIO().start();
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start(); // standard input stays a pipe: the child exits when this process goes away
     }
 
     private static void rawPing(final Aeron aeron, final IdleStrategy idle, final int rounds, final Histogram h)
