@@ -106,19 +106,26 @@ final class DriverLease implements AutoCloseable
             }
             DriverDirectory.secure(key);
             try (FileChannel lockFile = FileChannel.open(
-                key.resolve("driver.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = lock(lockFile, key))
+                key.resolve("driver.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE))
             {
-                if (CommonContext.isDriverActive(new File(aeronDir), settings.driverTimeoutMs(), msg -> { }))
+                final FileLock lock = lock(lockFile, key);
+                try
                 {
-                    return new DriverLease(key, aeronDir, false);
+                    if (CommonContext.isDriverActive(new File(aeronDir), settings.driverTimeoutMs(), msg -> { }))
+                    {
+                        return new DriverLease(key, aeronDir, false);
+                    }
+                    final MediaDriver driver = MediaDriver.launch(driverContext(aeronDir, settings, errors));
+                    DriverDirectory.restrict(key);
+                    final Hosted hosted = new Hosted(driver);
+                    hosted.leases = 1;
+                    HOSTED.put(key, hosted);
+                    return new DriverLease(key, aeronDir, true);
                 }
-                final MediaDriver driver = MediaDriver.launch(driverContext(aeronDir, settings, errors));
-                DriverDirectory.restrict(key);
-                final Hosted hosted = new Hosted(driver);
-                hosted.leases = 1;
-                HOSTED.put(key, hosted);
-                return new DriverLease(key, aeronDir, true);
+                finally
+                {
+                    lock.release();
+                }
             }
             catch (final IOException ex)
             {
