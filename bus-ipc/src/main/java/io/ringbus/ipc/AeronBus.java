@@ -1779,11 +1779,13 @@ public final class AeronBus implements Bus
     public static final class Builder
     {
         private int ringSize = Integer.getInteger(Ringbus.RING_SIZE_PROP_NAME, Ringbus.RING_SIZE_DEFAULT);
-        private IdleStrategyKind idle = Ringbus.IDLE_DEFAULT;
+        private IdleStrategyKind idle = enumProperty(Ringbus.IDLE_PROP_NAME, IdleStrategyKind.class, Ringbus.IDLE_DEFAULT);
         private int dispatcherThreads =
             Integer.getInteger(Ringbus.DISPATCHER_THREADS_PROP_NAME, Ringbus.DISPATCHER_THREADS_DEFAULT);
-        private BackpressurePolicy backpressure = Ringbus.BACKPRESSURE_DEFAULT;
-        private Duration closeTimeout = Ringbus.CLOSE_TIMEOUT_DEFAULT;
+        private BackpressurePolicy backpressure =
+            enumProperty(Ringbus.BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, Ringbus.BACKPRESSURE_DEFAULT);
+        private Duration closeTimeout =
+            Duration.ofMillis(Long.getLong(Ringbus.CLOSE_TIMEOUT_PROP_NAME, Ringbus.CLOSE_TIMEOUT_DEFAULT.toMillis()));
         private ErrorHandler errorHandler = AeronBus::printToStandardError;
         private boolean shareAll;
         private final Set<String> sharedNames = new LinkedHashSet<>();
@@ -1808,6 +1810,24 @@ public final class AeronBus implements Bus
 
         private Builder()
         {
+        }
+
+        private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)
+        {
+            final String value = System.getProperty(name);
+            if (value == null)
+            {
+                return fallback;
+            }
+            try
+            {
+                return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("system property " + name + " must be one of " +
+                    java.util.Arrays.toString(type.getEnumConstants()) + ": " + value, ex);
+            }
         }
 
         /**
