@@ -1,0 +1,2181 @@
+package io.ringbus.ipc;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.exceptions.DriverTimeoutException;
+import io.ringbus.Ringbus;
+import io.ringbus.api.BackpressureException;
+import io.ringbus.api.BackpressurePolicy;
+import io.ringbus.api.Bus;
+import io.ringbus.api.BusClosedException;
+import io.ringbus.api.BusStats;
+import io.ringbus.api.DestinationStats;
+import io.ringbus.api.ErrorHandler;
+import io.ringbus.api.Handler;
+import io.ringbus.api.IdleStrategyKind;
+import io.ringbus.api.NoResponderException;
+import io.ringbus.api.Queue;
+import io.ringbus.api.Registration;
+import io.ringbus.api.Responder;
+import io.ringbus.api.SubscribeOptions;
+import io.ringbus.api.Subscription;
+import io.ringbus.api.Topic;
+import io.ringbus.api.codec.Codec;
+import io.ringbus.api.codec.Codecs;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+
+import static io.ringbus.ipc.FrameDescriptor.AUX_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.CORRELATION_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.DESTINATION_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.FLAGS_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.HEADER_LENGTH;
+import static io.ringbus.ipc.FrameDescriptor.KIND_ACK;
+import static io.ringbus.ipc.FrameDescriptor.KIND_ANNOUNCE;
+import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
+import static io.ringbus.ipc.FrameDescriptor.KIND_HELLO;
+import static io.ringbus.ipc.FrameDescriptor.KIND_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.KIND_QUEUE;
+import static io.ringbus.ipc.FrameDescriptor.KIND_REJECT;
+import static io.ringbus.ipc.FrameDescriptor.KIND_REPLY;
+import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
+import static io.ringbus.ipc.FrameDescriptor.KIND_TOPIC;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_FAILED;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_NO_RESPONDER;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_OK;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_UNENCODABLE;
+import static io.ringbus.ipc.FrameDescriptor.SENDER_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.TARGET_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.TYPE_OFFSET;
+import static io.ringbus.ipc.FrameDescriptor.VERSION;
+import static io.ringbus.ipc.FrameDescriptor.VERSION_OFFSET;
+
+/**
+ * A bus whose shared destinations are carried over Aeron between processes (or machines, with an
+ * {@code aeron:udp} channel). It wraps an in-process bus: every destination lives in the local engine, and a
+ * destination declared shared is also written to and read from one Aeron stream. Local subscribers cannot tell
+ * whether an event came from this process or another.
+ * <pre>{@code
+ * try (AeronBus bus = AeronBus.builder().sharePrefix("prices.").build())
+ * {
+ *     Topic<Price> prices = bus.topic("prices.eurusd", Price.class);   // seen by every process that declares it
+ *     prices.subscribe(p -> System.out.println(p));
+ *     prices.publish(new Price("EURUSD", 1.0842));
+ * }
+ * }</pre>
+ * <b>What crosses processes</b>: named topics, queues and request addresses whose name the builder marks shared
+ * ({@link Builder#share}, {@link Builder#sharePrefix}, {@link Builder#shareAll}). Type-addressed
+ * {@link #publish(Object)}, pattern subscriptions to topics this process never declared, and dead events stay
+ * local. Types cross through a {@link Codec}: the built-ins of {@link Codecs}, or one given to
+ * {@link Builder#codec}.
+ * <ul>
+ *   <li><b>Topics</b>: an event goes to this process's subscribers through the local ring and to every other bus
+ *   through the stream, where each receiving bus publishes it into its own ring. Each subscriber sees one
+ *   publisher's events in that publisher's order; events of different publishing processes may interleave
+ *   differently at different processes.</li>
+ *   <li><b>Queues</b>: each message goes to one node that announced consumers (round robin, this one included),
+ *   then to one consumer there. A message sent to another node is kept until that node acknowledges it
+ *   (after a consumer's handler returned or threw); if the node is lost first, the message is sent again to a
+ *   survivor. Delivery is therefore <b>at-least-once</b> across processes: a consumer process killed after
+ *   handling a message but before its acknowledgement left causes that message to be handled again elsewhere.
+ *   Messages sent while no consumer is known anywhere wait in the sending process, up to the ring size.</li>
+ *   <li><b>Requests</b>: a request goes to a local responder when there is one, else to a node that announced
+ *   one; replies carry the request's correlation id. No responder known: {@link NoResponderException} at once; the
+ *   responder's process lost: {@link NoResponderException}; no reply in time: {@code TimeoutException}; the
+ *   remote responder threw: {@link RemoteResponderException}.</li>
+ * </ul>
+ * <b>Driver</b>: by default the first bus on a machine launches an embedded media driver (shared threading) in
+ * a per-user, owner-only directory, and later buses of any process of that user join it; the driver is closed
+ * with the last bus of the JVM that hosts it, which disconnects buses of other processes (they report it). For
+ * long-lived deployments run an external driver and name its directory with {@link Builder#externalDriver}.
+ * <p>
+ * <b>Note:</b> thread-safe. Handlers run on the local engine's dispatcher threads; frames are read by one
+ * receiver thread per bus.
+ */
+public final class AeronBus implements Bus
+{
+    /** System property for {@link Builder#termLength(int)}. */
+    public static final String TERM_LENGTH_PROP_NAME = "ringbus.ipc.termLength";
+    /** 1 MiB terms: each bus's log takes about 3 MiB of {@code /dev/shm}, not Aeron's default 192 MiB. */
+    public static final int TERM_LENGTH_DEFAULT = 1 << 20;
+
+    /** System property for {@link Builder#maxFrameLength(int)}. */
+    public static final String MAX_FRAME_LENGTH_PROP_NAME = "ringbus.ipc.maxFrameLength";
+    /** Largest frame (header and encoded event) unless told otherwise. */
+    public static final int MAX_FRAME_LENGTH_DEFAULT = 64 * 1024;
+
+    /** System property for {@link Builder#peerTimeout(Duration)}, in milliseconds. */
+    public static final String PEER_TIMEOUT_PROP_NAME = "ringbus.ipc.peerTimeoutMs";
+    /** A peer silent this long is considered gone. */
+    public static final Duration PEER_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
+
+    /** System property for {@link Builder#driverTimeout(Duration)}, in milliseconds. */
+    public static final String DRIVER_TIMEOUT_PROP_NAME = "ringbus.ipc.driverTimeoutMs";
+    /** A driver silent this long is reported gone. */
+    public static final Duration DRIVER_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+
+    /** System property for {@link Builder#channel(String)}. */
+    public static final String CHANNEL_PROP_NAME = "ringbus.ipc.channel";
+    /** Shared memory between processes of one machine. */
+    public static final String CHANNEL_DEFAULT = "aeron:ipc";
+
+    /** System property for {@link Builder#streamId(int)}. */
+    public static final String STREAM_ID_PROP_NAME = "ringbus.ipc.streamId";
+    /** The stream every Ringbus frame travels on unless told otherwise. */
+    public static final int STREAM_ID_DEFAULT = 0x5242;
+
+    /** System property for {@link Builder#embeddedDriver(Path)}: the base directory of the embedded driver. */
+    public static final String DIR_PROP_NAME = "ringbus.ipc.dir";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final int POLL_LIMIT = 64;
+    private static final long CONTROL_BUDGET_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int MAX_TEXT = 1000;
+
+    private final Bus inner;
+    private final Config config;
+    private final long nodeId = newNodeId();
+    private final DriverLease lease;
+    private final Aeron aeron;
+    private final io.aeron.ExclusivePublication publication;
+    private final io.aeron.Subscription subscription;
+    private final int maxFrameLength;
+    private final AgentRunner receiverRunner;
+    private final ThreadLocal<Scratch> scratch;
+    private final Receiver receiver;
+
+    private final Object registryLock = new Object();
+    private final ConcurrentHashMap<String, SharedTopic<?>> topics = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SharedQueue<?>> queues = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, TypeEntry> typesByClass = new ConcurrentHashMap<>();
+    private volatile Map<Integer, TypeEntry> typesById = Map.of();
+    private volatile Map<Integer, Object> destinationsById = Map.of();
+    private volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
+    private volatile SharedAddress[] addressArray = new SharedAddress[0];
+
+    private final AtomicLong nextCorrelation = new AtomicLong();
+    private final ConcurrentHashMap<Long, Unacked> unacked = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, PendingReply> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Integer> lostSessions = new ConcurrentLinkedQueue<>();
+
+    final LongAdder framesSent = new LongAdder();
+    final LongAdder backPressured = new LongAdder();
+    final LongAdder notConnected = new LongAdder();
+    final LongAdder closedOffers = new LongAdder();
+    final LongAdder controlFailures = new LongAdder();
+    final LongAdder transportErrors = new LongAdder();
+    final LongAdder redelivered = new LongAdder();
+    final AtomicInteger parkedTotal = new AtomicInteger();
+
+    private volatile boolean closing;
+    private volatile boolean driverLost;
+    private boolean closeDone;
+
+    private AeronBus(final Config config)
+    {
+        this.config = config;
+        this.inner = Ringbus.builder()
+            .ringSize(config.ringSize)
+            .idle(config.idle)
+            .dispatcherThreads(config.dispatcherThreads)
+            .backpressure(config.backpressure)
+            .closeTimeout(config.closeTimeout)
+            .errorHandler(config.errorHandler)
+            .build();
+        DriverLease lease = null;
+        Aeron aeron = null;
+        try
+        {
+            final org.agrona.ErrorHandler transportErrorHandler = this::onTransportError;
+            lease = config.externalDir != null ?
+                DriverLease.external(config.externalDir, config.driverSettings.driverTimeoutMs()) :
+                DriverLease.embedded(config.embeddedBase, config.driverSettings, transportErrorHandler);
+            aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(lease.aeronDirectoryName())
+                .driverTimeoutMs(config.driverSettings.driverTimeoutMs())
+                .keepAliveIntervalNs(TimeUnit.MILLISECONDS.toNanos(
+                    Math.min(500, config.driverSettings.peerTimeoutMs() / 4)))
+                .clientName("ringbus-" + Long.toHexString(nodeId))
+                .errorHandler(transportErrorHandler));
+            // An exclusive publication has its own log and session, so each bus is its own image at every
+            // subscriber: a peer's loss shows as its image going away, and a publisher killed mid-write blocks
+            // only its own log. Its offers are serialised by a lock (see offer).
+            this.publication = aeron.addExclusivePublication(config.publishChannel, config.streamId);
+            this.subscription = aeron.addSubscription(
+                config.subscribeChannel, config.streamId, image -> { }, image -> lostSessions.add(image.sessionId()));
+            this.maxFrameLength = Math.min(config.maxFrameLength, publication.maxMessageLength());
+            if (config.publishChannel.equals(config.subscribeChannel))
+            {
+                awaitConnected(publication, config.driverSettings.driverTimeoutMs());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            if (aeron != null)
+            {
+                aeron.close();
+            }
+            if (lease != null)
+            {
+                lease.close();
+            }
+            inner.close();
+            throw ex;
+        }
+        this.lease = lease;
+        this.aeron = aeron;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxFrameLength));
+        this.receiver = new Receiver();
+        this.receiverRunner = new AgentRunner(idleStrategy(config.idle), transportErrorHandlerFor(), null, receiver);
+        AgentRunner.startOnThread(receiverRunner, r ->
+        {
+            final Thread t = new Thread(r, "ringbus-ipc-" + Long.toHexString(nodeId));
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private org.agrona.ErrorHandler transportErrorHandlerFor()
+    {
+        return this::onTransportError;
+    }
+
+    /**
+     * A builder with the defaults and any {@code ringbus.*} and {@code ringbus.ipc.*} system properties.
+     *
+     * @return a new builder.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- Bus: local-only verbs
+
+    @Override
+    public void publish(final Object event)
+    {
+        inner.publish(event);
+    }
+
+    @Override
+    public boolean tryPublish(final Object event)
+    {
+        return inner.tryPublish(event);
+    }
+
+    @Override
+    public <E> Subscription subscribe(final Class<E> type, final Handler<? super E> handler)
+    {
+        return inner.subscribe(type, handler);
+    }
+
+    @Override
+    public <E> Subscription subscribe(
+        final Class<E> type, final Handler<? super E> handler, final SubscribeOptions options)
+    {
+        return inner.subscribe(type, handler, options);
+    }
+
+    @Override
+    public <E> Subscription subscribe(final String pattern, final Class<E> type, final Handler<? super E> handler)
+    {
+        return inner.subscribe(pattern, type, handler);
+    }
+
+    @Override
+    public <E> Subscription subscribe(
+        final String pattern, final Class<E> type, final Handler<? super E> handler, final SubscribeOptions options)
+    {
+        return inner.subscribe(pattern, type, handler, options);
+    }
+
+    // ---------------------------------------------------------------- named destinations
+
+    /**
+     * Whether a destination or address name is carried between processes by this bus.
+     *
+     * @param name a topic, queue or request address name.
+     * @return {@code true} if the builder's share rules match it.
+     */
+    public boolean isShared(final String name)
+    {
+        if (config.shareAll || config.sharedNames.contains(name))
+        {
+            return true;
+        }
+        for (final String prefix : config.sharedPrefixes)
+        {
+            if (name.startsWith(prefix))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> Topic<E> topic(final String name, final Class<E> type)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (!isShared(name))
+        {
+            return inner.topic(name, type);
+        }
+        final SharedTopic<?> existing = topics.get(name);
+        if (existing != null && existing.type == type)
+        {
+            return (Topic<E>)existing;
+        }
+        synchronized (registryLock)
+        {
+            ensureOpen(name);
+            final Topic<E> local = inner.topic(name, type); // validates name, kind and type
+            final SharedTopic<?> again = topics.get(name);
+            if (again != null)
+            {
+                return (Topic<E>)again;
+            }
+            final SharedTopic<E> topic = new SharedTopic<>(this, local, register(type));
+            declare(name, topic);
+            topics.put(name, topic);
+            return topic;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> Queue<E> queue(final String name, final Class<E> type)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (!isShared(name))
+        {
+            return inner.queue(name, type);
+        }
+        final SharedQueue<?> existing = queues.get(name);
+        if (existing != null)
+        {
+            if (existing.type != type)
+            {
+                throw new IllegalArgumentException(
+                    "queue '" + name + "' carries " + existing.type.getName() + ", not " + type.getName());
+            }
+            return (Queue<E>)existing;
+        }
+        synchronized (registryLock)
+        {
+            ensureOpen(name);
+            final SharedQueue<?> again = queues.get(name);
+            if (again != null)
+            {
+                return queue(name, type);
+            }
+            final Queue<Delivery> local = inner.queue(name, Delivery.class); // validates name and kind
+            final SharedQueue<E> queue =
+                new SharedQueue<>(this, name, local, register(type), members(FrameDescriptor.destinationId(name)));
+            declare(name, queue);
+            queues.put(name, queue);
+            final List<SharedQueue<?>> all = new ArrayList<>(List.of(queueArray));
+            all.add(queue);
+            queueArray = all.toArray(new SharedQueue<?>[0]);
+            return queue;
+        }
+    }
+
+    /**
+     * Offer an event to a shared topic without waiting, and say by name what happened: the local ring first,
+     * then the Aeron stream.
+     *
+     * @param topic a shared topic of this bus.
+     * @param event the event, not {@code null}.
+     * @param <E>   type of the event.
+     * @return the outcome.
+     * @throws IllegalArgumentException if the topic is not a shared topic of this bus, or the event encodes to more
+     *                                  than the frame limit.
+     * @throws BusClosedException       if the bus is closed.
+     */
+    public <E> OfferResult offer(final Topic<E> topic, final E event)
+    {
+        if (!(topic instanceof SharedTopic<E> shared) || shared.bus != this)
+        {
+            throw new IllegalArgumentException("topic must be a shared topic of this bus: " + topic);
+        }
+        return shared.offer(event);
+    }
+
+    // ---------------------------------------------------------------- request/reply
+
+    @Override
+    public <Q, R> Registration respond(
+        final String address, final Class<Q> requestType, final Responder<Q, R> responder)
+    {
+        validateName(address, "address");
+        if (!isShared(address))
+        {
+            return inner.respond(address, requestType, responder);
+        }
+        final SharedAddress a = sharedAddress(address, requestType);
+        final Registration local = inner.respond(address, requestType, responder);
+        a.localResponders.incrementAndGet();
+        announce(a.id, a.localResponders.get());
+        final AtomicInteger once = new AtomicInteger();
+        return () ->
+        {
+            if (once.getAndIncrement() == 0)
+            {
+                local.close();
+                announce(a.id, a.localResponders.decrementAndGet());
+            }
+        };
+    }
+
+    private SharedAddress sharedAddress(final String address, final Class<?> requestType)
+    {
+        Objects.requireNonNull(requestType, "requestType");
+        final SharedAddress existing = addresses.get(address);
+        if (existing != null)
+        {
+            if (existing.requestType != null && requestType != Object.class && existing.requestType.type != requestType)
+            {
+                throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
+                    existing.requestType.type.getName() + ", not " + requestType.getName());
+            }
+            return existing;
+        }
+        synchronized (registryLock)
+        {
+            ensureOpen(address);
+            final SharedAddress again = addresses.get(address);
+            if (again != null)
+            {
+                return sharedAddress(address, requestType);
+            }
+            final int id = FrameDescriptor.destinationId("@" + address);
+            final SharedAddress a = new SharedAddress(address, id, register(requestType), members(id));
+            declare("@" + address, a);
+            addresses.put(address, a);
+            final List<SharedAddress> all = new ArrayList<>(List.of(addressArray));
+            all.add(a);
+            addressArray = all.toArray(new SharedAddress[0]);
+            return a;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <Q, R> CompletableFuture<R> request(
+        final String address, final Q request, final Class<R> replyType, final Duration timeout)
+    {
+        validateName(address, "address");
+        if (!isShared(address))
+        {
+            return inner.request(address, request, replyType, timeout);
+        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(replyType, "replyType");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero())
+        {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (closing)
+        {
+            return CompletableFuture.failedFuture(new BusClosedException("bus is closed: request to '" + address + "'"));
+        }
+        final SharedAddress a = addresses.get(address);
+        if (a != null && a.localResponders.get() > 0)
+        {
+            return inner.request(address, request, replyType, timeout);
+        }
+        final Members members = a != null ? a.members : directory.get(FrameDescriptor.destinationId("@" + address));
+        final long[] nodes = members == null ? null : members.nodes;
+        if (nodes == null || nodes.length == 0)
+        {
+            return CompletableFuture.failedFuture(new NoResponderException(address));
+        }
+        if (a != null && a.requestType != null && !a.requestType.type.isInstance(request))
+        {
+            throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
+                address + "', whose responders take " + a.requestType.type.getName());
+        }
+        final TypeEntry entry = register(request.getClass());
+        if (hasCodec(replyType))
+        {
+            register(replyType); // so that the reply's type id is known here when it comes back
+        }
+        final long target = nodes[(int)Math.floorMod(nextCorrelation.get(), (long)nodes.length)];
+        final long correlation = nextCorrelation.incrementAndGet();
+        final CompletableFuture<Object> reply = new CompletableFuture<>();
+        final Scratch s = scratch.get();
+        final int length = encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id,
+            (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec, request);
+        pending.put(correlation, new PendingReply(reply, replyType, address, target));
+        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+            .whenComplete((r, ex) -> pending.remove(correlation));
+        if (!offerWithin(s, length, CONTROL_BUDGET_NS))
+        {
+            reply.completeExceptionally(new BackpressureException(
+                "request to '" + address + "' could not be written to the Aeron stream: " + lastRefusal(s)));
+        }
+        return (CompletableFuture<R>)reply;
+    }
+
+    // ---------------------------------------------------------------- annotations, stats, close
+
+    /**
+     * Wires annotated methods as the local engine does; a listener whose {@code @Consume} or {@code @Respond}
+     * methods name shared queues or addresses is bound here instead, so that those go through the transport.
+     */
+    @Override
+    public Registration register(final Object listener)
+    {
+        Objects.requireNonNull(listener, "listener");
+        return SharedListenerBinder.needed(this, listener) ? SharedListenerBinder.bind(this, listener) :
+            inner.register(listener);
+    }
+
+    @Override
+    public BusStats stats()
+    {
+        final BusStats local = inner.stats();
+        final List<DestinationStats> rewritten = new ArrayList<>(local.destinations().size());
+        for (final DestinationStats d : local.destinations())
+        {
+            final SharedQueue<?> q = d.kind() == DestinationStats.Kind.QUEUE ? queues.get(d.name()) : null;
+            final int parked = q == null ? 0 : q.parkedCount.get(); // accepted here, waiting for a first consumer
+            rewritten.add(q == null ? d : new DestinationStats(d.name(), d.kind(), q.type.getName(), d.capacity(),
+                d.published() + parked, d.delivered(), d.failures(), d.depth() + parked, d.subscribers(),
+                d.unrouted()));
+        }
+        return new BusStats(rewritten, local.deadEvents(), local.dispatcherThreads(), local.errorHandlerFailures());
+    }
+
+    /**
+     * The counters of the Aeron side: frames, drops by reason, peers, redeliveries.
+     *
+     * @return a snapshot.
+     */
+    public IpcStats ipcStats()
+    {
+        final Receiver r = receiver;
+        return new IpcStats(nodeId, isConnected(), lease.hosted(), r.peerCount,
+            framesSent.sum(), r.framesReceived.get(), backPressured.sum(), notConnected.sum(), closedOffers.sum(),
+            r.truncated.get(), r.foreign.get(), r.unknownKind.get(), r.unknownType.get(), r.malformed.get(),
+            r.oversize.get(), r.unknownDestination.get(), r.joined.get(), r.lost.get(), redelivered.sum(),
+            unacked.size(), parkedTotal.get(), r.lateReplies.get(), controlFailures.sum(), transportErrors.sum());
+    }
+
+    /**
+     * Whether the bus can reach other processes now: the Aeron client is open, the driver alive and the
+     * publication connected.
+     *
+     * @return {@code true} when connected.
+     */
+    public boolean isConnected()
+    {
+        return !driverLost && !aeron.isClosed() && publication.isConnected();
+    }
+
+    /**
+     * How many other buses announced consumers of a shared queue, as this bus knows now.
+     *
+     * @param queue the queue name.
+     * @return the number of remote nodes consuming it.
+     */
+    public int remoteConsumers(final String queue)
+    {
+        final Members m = directory.get(FrameDescriptor.destinationId(queue));
+        return m == null ? 0 : m.nodes.length;
+    }
+
+    /**
+     * How many other buses announced responders at a shared address, as this bus knows now.
+     *
+     * @param address the request address.
+     * @return the number of remote nodes answering it.
+     */
+    public int remoteResponders(final String address)
+    {
+        final Members m = directory.get(FrameDescriptor.destinationId("@" + address));
+        return m == null ? 0 : m.nodes.length;
+    }
+
+    /**
+     * This bus's node id, as peers and {@link PeerListener} see it.
+     *
+     * @return the random 64-bit id chosen when the bus was built.
+     */
+    public long nodeId()
+    {
+        return nodeId;
+    }
+
+    /**
+     * The Aeron directory this bus's client uses (the embedded driver's, or the external one named).
+     *
+     * @return the directory path.
+     */
+    public String aeronDirectoryName()
+    {
+        return lease.aeronDirectoryName();
+    }
+
+    /**
+     * The largest frame this bus writes or accepts: the configured limit, or less if the term length allows less.
+     *
+     * @return bytes, header included.
+     */
+    public int maxFrameLength()
+    {
+        return maxFrameLength;
+    }
+
+    @Override
+    public void close()
+    {
+        synchronized (registryLock)
+        {
+            if (closeDone)
+            {
+                return;
+            }
+            closing = true;
+        }
+        // Tell peers first that nothing should be routed here any more, then drain what was accepted.
+        for (final SharedQueue<?> q : queueArray)
+        {
+            if (q.localConsumers.get() > 0)
+            {
+                announce(q.id, 0);
+            }
+        }
+        for (final SharedAddress a : addressArray)
+        {
+            if (a.localResponders.get() > 0)
+            {
+                announce(a.id, 0);
+            }
+        }
+        RuntimeException failure = null;
+        try
+        {
+            inner.close();
+        }
+        catch (final RuntimeException ex)
+        {
+            failure = ex;
+        }
+        final int parked = parkedTotal.get();
+        if (parked > 0)
+        {
+            report(new IllegalStateException("closed with " + parked + " shared queue message(s) that never " +
+                "found a consumer in any process; they are dropped"), "close");
+        }
+        for (final PendingReply p : pending.values())
+        {
+            p.future.completeExceptionally(new BusClosedException("bus closed before '" + p.address + "' replied"));
+        }
+        final Scratch s = scratch.get();
+        offerWithin(s, encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
+        receiverRunner.close();
+        aeron.close();
+        lease.close();
+        synchronized (registryLock)
+        {
+            closeDone = true;
+        }
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "AeronBus[node=" + Long.toHexString(nodeId) + ", dir=" + lease.aeronDirectoryName() +
+            ", channel=" + config.publishChannel + ", stream=" + config.streamId + "]";
+    }
+
+    // ---------------------------------------------------------------- registration helpers
+
+    void ensureOpen(final String name)
+    {
+        if (closing)
+        {
+            throw new BusClosedException("bus is closed: '" + name + "'");
+        }
+    }
+
+    private static void validateName(final String name, final String arg)
+    {
+        Objects.requireNonNull(name, arg);
+        if (name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches())
+        {
+            throw new IllegalArgumentException(arg + " '" + (name.length() > 64 ? name.substring(0, 64) + "..." : name) +
+                "' is invalid: names are 1 to " + MAX_NAME_LENGTH +
+                " characters of dot-separated segments of ASCII letters, digits, '_' and '-'");
+        }
+    }
+
+    private Members members(final int id)
+    {
+        return directory.computeIfAbsent(id, k -> new Members());
+    }
+
+    private void declare(final String key, final Object destination)
+    {
+        final int id = FrameDescriptor.destinationId(key);
+        final Map<Integer, Object> current = destinationsById;
+        final Object clash = current.get(id);
+        if (clash != null && clash != destination)
+        {
+            throw new IllegalArgumentException("'" + key + "' has the same wire id as " + clash +
+                "; rename one of them");
+        }
+        final Map<Integer, Object> next = new HashMap<>(current);
+        next.put(id, destination);
+        destinationsById = Map.copyOf(next);
+    }
+
+    private boolean hasCodec(final Class<?> type)
+    {
+        return typesByClass.containsKey(type) || config.codecs.containsKey(type) ||
+            (type != Object.class && !type.isInterface() && Codecs.hasBuiltIn(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    TypeEntry register(final Class<?> type)
+    {
+        final Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        final TypeEntry existing = typesByClass.get(boxed);
+        if (existing != null)
+        {
+            return existing;
+        }
+        synchronized (typesByClass)
+        {
+            final TypeEntry again = typesByClass.get(boxed);
+            if (again != null)
+            {
+                return again;
+            }
+            final Codec<?> given = config.codecs.get(boxed);
+            final Codec<Object> codec = (Codec<Object>)(given != null ? given : Codecs.of(boxed));
+            final TypeEntry entry = new TypeEntry(boxed, FrameDescriptor.typeId(boxed), codec);
+            final TypeEntry clash = typesById.get(entry.id);
+            if (clash != null)
+            {
+                throw new IllegalArgumentException(boxed.getName() + " has the same wire type id as " +
+                    clash.type.getName() + "; rename one of them");
+            }
+            final Map<Integer, TypeEntry> next = new HashMap<>(typesById);
+            next.put(entry.id, entry);
+            typesById = Map.copyOf(next);
+            typesByClass.put(boxed, entry);
+            return entry;
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /**
+     * One thread's encoding space: a little-endian direct buffer of the frame limit, seen by Aeron through an
+     * {@link UnsafeBuffer} over the same memory. Codecs get the {@code ByteBuffer} (bus-api is JDK-only); Aeron
+     * copies the bytes into its term. Encoding straight into a claimed term would save that copy but would hand
+     * codecs Aeron's mapped buffer, whose byte order is shared state, so we keep one copy.
+     */
+    static final class Scratch
+    {
+        final ByteBuffer bytes;
+        final UnsafeBuffer unsafe;
+        long lastResult;
+
+        Scratch(final int capacity)
+        {
+            this.bytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+            this.unsafe = new UnsafeBuffer(bytes);
+        }
+    }
+
+    int ringSize()
+    {
+        return config.ringSize;
+    }
+
+    BackpressurePolicy backpressure()
+    {
+        return config.backpressure;
+    }
+
+    Scratch scratch()
+    {
+        return scratch.get();
+    }
+
+    int encode(final Scratch s, final byte kind, final int destination, final int typeId, final int aux,
+        final long target, final long correlation, final Codec<Object> codec, final Object value)
+    {
+        final ByteBuffer b = s.bytes;
+        b.put(VERSION_OFFSET, VERSION);
+        b.put(KIND_OFFSET, kind);
+        b.putShort(FLAGS_OFFSET, (short)0);
+        b.putInt(DESTINATION_OFFSET, destination);
+        b.putInt(TYPE_OFFSET, typeId);
+        b.putInt(AUX_OFFSET, aux);
+        b.putLong(SENDER_OFFSET, nodeId);
+        b.putLong(TARGET_OFFSET, target);
+        b.putLong(CORRELATION_OFFSET, correlation);
+        if (codec == null)
+        {
+            return HEADER_LENGTH;
+        }
+        final int written;
+        try
+        {
+            written = codec.encode(value, b, HEADER_LENGTH);
+        }
+        catch (final IndexOutOfBoundsException | BufferOverflowException ex)
+        {
+            throw oversize(value, -1);
+        }
+        if (written < 0 || written > maxFrameLength - HEADER_LENGTH)
+        {
+            throw oversize(value, written);
+        }
+        return HEADER_LENGTH + written;
+    }
+
+    private IllegalArgumentException oversize(final Object value, final int written)
+    {
+        return new IllegalArgumentException("event of " + value.getClass().getName() + " encodes to " +
+            (written < 0 ? "more than" : String.valueOf(written) + " bytes, more than") + " the " +
+            (maxFrameLength - HEADER_LENGTH) + " bytes a frame can carry (maxFrameLength " + maxFrameLength +
+            " minus the " + HEADER_LENGTH + "-byte header); raise maxFrameLength (and the term length) or send less");
+    }
+
+    long offer(final Scratch s, final int length)
+    {
+        final long result;
+        synchronized (publication)
+        {
+            result = publication.offer(s.unsafe, 0, length);
+        }
+        s.lastResult = result;
+        if (result > 0)
+        {
+            framesSent.increment();
+        }
+        else if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+        {
+            backPressured.increment();
+        }
+        else if (result == Publication.NOT_CONNECTED)
+        {
+            notConnected.increment();
+        }
+        else
+        {
+            closedOffers.increment();
+        }
+        return result;
+    }
+
+    static String lastRefusal(final Scratch s)
+    {
+        return OfferResult.of(s.lastResult).name();
+    }
+
+    /**
+     * Offer, waiting per the bus's backpressure policy while the stream is back-pressured or not connected.
+     */
+    void offerWaiting(final Scratch s, final int length, final String what)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            final long result = offer(s, length);
+            if (result > 0)
+            {
+                return;
+            }
+            if (closing)
+            {
+                throw new BusClosedException("bus is closed: " + what);
+            }
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
+            {
+                throw new IllegalStateException("the Aeron stream refused " + what + " with " +
+                    OfferResult.of(result) + ": the driver went away or the stream is exhausted; rebuild the bus");
+            }
+            if (config.backpressure == BackpressurePolicy.FAIL)
+            {
+                throw new BackpressureException(what + " refused by the Aeron stream: " + OfferResult.of(result));
+            }
+            pause(attempt);
+        }
+    }
+
+    /**
+     * Offer for up to {@code budgetNs}; false (counted) if the stream never took it.
+     */
+    boolean offerWithin(final Scratch s, final int length, final long budgetNs)
+    {
+        final long deadline = System.nanoTime() + budgetNs;
+        for (int attempt = 0; ; attempt++)
+        {
+            final long result = offer(s, length);
+            if (result > 0)
+            {
+                return true;
+            }
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
+                System.nanoTime() - deadline > 0)
+            {
+                controlFailures.increment();
+                return false;
+            }
+            pause(attempt);
+        }
+    }
+
+    static void pause(final int attempt)
+    {
+        if (attempt < 64)
+        {
+            Thread.onSpinWait();
+        }
+        else if (attempt < 128)
+        {
+            Thread.yield();
+        }
+        else
+        {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    void announce(final int destination, final int count)
+    {
+        if (aeron.isClosed())
+        {
+            return;
+        }
+        final Scratch s = scratch.get();
+        offerWithin(s, encode(s, KIND_ANNOUNCE, destination, 0, count, 0, 0, null, null), CONTROL_BUDGET_NS);
+    }
+
+    void sendAck(final Delivery d, final int destination)
+    {
+        final Scratch s = scratch.get();
+        offerWithin(s, encode(s, KIND_ACK, destination, 0, 0, d.origin, d.deliveryId, null, null), CONTROL_BUDGET_NS);
+    }
+
+    /**
+     * Route a queue message to one live consumer node without waiting.
+     *
+     * @return {@code true} if it went to the local ring or the stream; {@code false} if no consumer is known
+     *         anywhere or the chosen way is full right now.
+     */
+    boolean tryRoute(final SharedQueue<?> q, final Object message)
+    {
+        final long[] remote = q.members.nodes;
+        final boolean local = q.localConsumers.get() > 0;
+        final int n = remote.length + (local ? 1 : 0);
+        if (n == 0)
+        {
+            return false;
+        }
+        final int pick = (int)Math.floorMod(q.roundRobin.getAndIncrement(), (long)n);
+        if (pick == remote.length)
+        {
+            try
+            {
+                return q.local.trySend(new Delivery(message, 0, 0));
+            }
+            catch (final BusClosedException ex)
+            {
+                return false;
+            }
+        }
+        final long target = remote[pick];
+        final long delivery = nextCorrelation.incrementAndGet();
+        final Scratch s = scratch.get();
+        final int length = encode(s, KIND_QUEUE, q.id, q.entry.id, 0, target, delivery, q.entry.codec, message);
+        unacked.put(delivery, new Unacked(q, message, target));
+        if (offer(s, length) > 0)
+        {
+            return true;
+        }
+        unacked.remove(delivery);
+        return false;
+    }
+
+    void park(final SharedQueue<?> q, final Object message)
+    {
+        q.parked.add(message);
+        q.parkedCount.incrementAndGet();
+        parkedTotal.incrementAndGet();
+    }
+
+    void checkEncodable(final SharedQueue<?> q, final Object message)
+    {
+        final Scratch s = scratch.get();
+        encode(s, KIND_QUEUE, q.id, q.entry.id, 0, 0, 0, q.entry.codec, message);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private void onTransportError(final Throwable cause)
+    {
+        transportErrors.increment();
+        if (cause instanceof DriverTimeoutException)
+        {
+            driverLost = true;
+        }
+        report(cause, "aeron");
+    }
+
+    void report(final Throwable cause, final String where)
+    {
+        try
+        {
+            config.errorHandler.onError(cause, where, null, this);
+        }
+        catch (final Throwable ignore)
+        {
+            // an error sink never throws into the transport
+        }
+    }
+
+    private static IdleStrategy idleStrategy(final IdleStrategyKind kind)
+    {
+        return switch (kind)
+        {
+            case BUSY_SPIN -> new BusySpinIdleStrategy();
+            case YIELDING -> new YieldingIdleStrategy();
+            default -> new BackoffIdleStrategy(64, 64, TimeUnit.MICROSECONDS.toNanos(1),
+                TimeUnit.MICROSECONDS.toNanos(100));
+        };
+    }
+
+    private static long newNodeId()
+    {
+        long id;
+        do
+        {
+            id = ThreadLocalRandom.current().nextLong() ^ (ProcessHandle.current().pid() << 40);
+        }
+        while (id == 0);
+        return id;
+    }
+
+    private static void awaitConnected(final Publication publication, final long timeoutMs)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (int attempt = 0; !publication.isConnected(); attempt++)
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new IllegalStateException("the bus's own subscription did not connect to its publication on " +
+                    publication.channel() + " within " + timeoutMs + " ms");
+            }
+            pause(attempt);
+        }
+    }
+
+    private static String describe(final Throwable ex)
+    {
+        final String text = ex.getClass().getName() + ": " + ex.getMessage();
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    // ---------------------------------------------------------------- value holders
+
+    record TypeEntry(Class<?> type, int id, Codec<Object> codec)
+    {
+    }
+
+    record Unacked(SharedQueue<?> queue, Object message, long target)
+    {
+    }
+
+    record PendingReply(CompletableFuture<Object> future, Class<?> replyType, String address, long target)
+    {
+    }
+
+    static final class SharedAddress
+    {
+        final String name;
+        final int id;
+        final TypeEntry requestType;
+        final Members members;
+        final AtomicInteger localResponders = new AtomicInteger();
+
+        SharedAddress(final String name, final int id, final TypeEntry requestType, final Members members)
+        {
+            this.name = name;
+            this.id = id;
+            this.requestType = requestType;
+            this.members = members;
+        }
+
+        @Override
+        public String toString()
+        {
+            return "address '" + name + "'";
+        }
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /**
+     * The receiver thread: polls the stream, keeps the peer table, sends heartbeats and announcements, flushes
+     * parked queue messages, and reroutes what lost peers held.
+     */
+    private final class Receiver implements org.agrona.concurrent.Agent,
+        io.aeron.logbuffer.ControlledFragmentHandler
+    {
+        final io.aeron.ControlledFragmentAssembler assembler = new io.aeron.ControlledFragmentAssembler(this);
+        final ByteBuffer rx = ByteBuffer.allocateDirect(maxFrameLength).order(ByteOrder.LITTLE_ENDIAN);
+        final Map<Long, Peer> peers = new HashMap<>();
+        final Map<Integer, Long> sessions = new HashMap<>();
+        final long heartbeatNs = TimeUnit.MILLISECONDS.toNanos(Math.max(20, config.driverSettings.peerTimeoutMs() / 5));
+        final long peerTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.driverSettings.peerTimeoutMs());
+        long nextHeartbeat;
+        volatile int peerCount;
+
+        final Count framesReceived = new Count();
+        final Count truncated = new Count();
+        final Count foreign = new Count();
+        final Count unknownKind = new Count();
+        final Count unknownType = new Count();
+        final Count malformed = new Count();
+        final Count oversize = new Count();
+        final Count unknownDestination = new Count();
+        final Count joined = new Count();
+        final Count lost = new Count();
+        final Count lateReplies = new Count();
+
+        @Override
+        public String roleName()
+        {
+            return "ringbus-ipc-receiver";
+        }
+
+        @Override
+        public int doWork()
+        {
+            int work = subscription.controlledPoll(assembler, POLL_LIMIT);
+            final long now = System.nanoTime();
+            if (now - nextHeartbeat >= 0)
+            {
+                nextHeartbeat = now + heartbeatNs;
+                heartbeat(now);
+                work++;
+            }
+            for (Integer session = lostSessions.poll(); session != null; session = lostSessions.poll())
+            {
+                final Long node = sessions.get(session);
+                if (node != null)
+                {
+                    lose(node, "its Aeron image went away (process gone or publication closed)");
+                }
+                work++;
+            }
+            if (parkedTotal.get() > 0)
+            {
+                work += flushParked();
+            }
+            return work;
+        }
+
+        private void heartbeat(final long now)
+        {
+            if (aeron.isClosed())
+            {
+                driverLost = true;
+                return;
+            }
+            final Scratch s = scratch.get();
+            offerWithin(s, encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
+            announceAll(s);
+            List<Long> silent = null;
+            for (final Peer p : peers.values())
+            {
+                if (now - p.lastSeen > peerTimeoutNs)
+                {
+                    silent = silent == null ? new ArrayList<>() : silent;
+                    silent.add(p.nodeId);
+                }
+            }
+            if (silent != null)
+            {
+                for (final Long node : silent)
+                {
+                    lose(node, "silent for more than " + config.driverSettings.peerTimeoutMs() + " ms");
+                }
+            }
+        }
+
+        private void announceAll(final Scratch s)
+        {
+            if (closing)
+            {
+                return;
+            }
+            for (final SharedQueue<?> q : queueArray)
+            {
+                final int n = q.localConsumers.get();
+                if (n > 0)
+                {
+                    offerWithin(s, encode(s, KIND_ANNOUNCE, q.id, 0, n, 0, 0, null, null), 0);
+                }
+            }
+            for (final SharedAddress a : addressArray)
+            {
+                final int n = a.localResponders.get();
+                if (n > 0)
+                {
+                    offerWithin(s, encode(s, KIND_ANNOUNCE, a.id, 0, n, 0, 0, null, null), 0);
+                }
+            }
+        }
+
+        private int flushParked()
+        {
+            int moved = 0;
+            for (final SharedQueue<?> q : queueArray)
+            {
+                while (q.parkedCount.get() > 0)
+                {
+                    final Object m = q.parked.peek();
+                    if (m == null || !tryRoute(q, m))
+                    {
+                        break;
+                    }
+                    q.parked.poll();
+                    q.parkedCount.decrementAndGet();
+                    parkedTotal.decrementAndGet();
+                    moved++;
+                }
+            }
+            return moved;
+        }
+
+        @Override
+        public Action onFragment(
+            final org.agrona.DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+        {
+            if (length < HEADER_LENGTH)
+            {
+                truncated.increment();
+                return Action.CONTINUE;
+            }
+            if (length > maxFrameLength)
+            {
+                oversize.increment();
+                return Action.CONTINUE;
+            }
+            final ByteOrder le = ByteOrder.LITTLE_ENDIAN;
+            if (buffer.getByte(offset + VERSION_OFFSET) != VERSION || buffer.getShort(offset + FLAGS_OFFSET, le) != 0)
+            {
+                foreign.increment();
+                return Action.CONTINUE;
+            }
+            final byte kind = buffer.getByte(offset + KIND_OFFSET);
+            if (!FrameDescriptor.isKnownKind(kind))
+            {
+                unknownKind.increment();
+                return Action.CONTINUE;
+            }
+            final long sender = buffer.getLong(offset + SENDER_OFFSET, le);
+            if (sender == nodeId)
+            {
+                return Action.CONTINUE;
+            }
+            touch(sender, header.sessionId());
+            final long target = buffer.getLong(offset + TARGET_OFFSET, le);
+            if (target != 0 && target != nodeId)
+            {
+                return Action.CONTINUE;
+            }
+            final int destination = buffer.getInt(offset + DESTINATION_OFFSET, le);
+            final int typeId = buffer.getInt(offset + TYPE_OFFSET, le);
+            final int aux = buffer.getInt(offset + AUX_OFFSET, le);
+            final long correlation = buffer.getLong(offset + CORRELATION_OFFSET, le);
+            final int payload = length - HEADER_LENGTH;
+            if (payload > 0)
+            {
+                buffer.getBytes(offset + HEADER_LENGTH, rx, 0, payload);
+            }
+            final Action action = switch (kind)
+            {
+                case KIND_TOPIC -> onTopic(destination, typeId, payload);
+                case KIND_QUEUE -> onQueue(sender, destination, typeId, payload, correlation);
+                case KIND_ACK -> onAck(correlation);
+                case KIND_REJECT -> onReject(sender, destination, correlation);
+                case KIND_REQUEST -> onRequest(sender, destination, typeId, aux, payload, correlation);
+                case KIND_REPLY -> onReply(typeId, aux, payload, correlation);
+                case KIND_ANNOUNCE -> onAnnounce(sender, destination, aux);
+                case KIND_BYE -> onBye(sender);
+                default -> Action.CONTINUE; // HELLO: touch() was all it needed
+            };
+            if (action != Action.ABORT)
+            {
+                framesReceived.increment();
+            }
+            return action;
+        }
+
+        private Object decode(final int typeId, final int payload, final Class<?> expected)
+        {
+            final TypeEntry entry = typesById.get(typeId);
+            if (entry == null)
+            {
+                unknownType.increment();
+                return null;
+            }
+            if (expected != null && !expected.isAssignableFrom(entry.type))
+            {
+                malformed.increment();
+                return null;
+            }
+            try
+            {
+                final Object value = entry.codec.decode(rx, 0, payload);
+                if (value == null)
+                {
+                    malformed.increment();
+                }
+                return value;
+            }
+            catch (final RuntimeException ex)
+            {
+                // CodecException for bad bytes; anything else a codec throws on foreign input counts the same
+                malformed.increment();
+                return null;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private Action onTopic(final int destination, final int typeId, final int payload)
+        {
+            final Object d = destinationsById.get(destination);
+            if (!(d instanceof SharedTopic<?> topic))
+            {
+                unknownDestination.increment();
+                return Action.CONTINUE;
+            }
+            final Object value = decode(typeId, payload, topic.type);
+            if (value == null)
+            {
+                return Action.CONTINUE;
+            }
+            try
+            {
+                return ((Topic<Object>)topic.local).tryPublish(value) ? Action.CONTINUE : Action.ABORT;
+            }
+            catch (final BusClosedException ex)
+            {
+                return Action.CONTINUE;
+            }
+        }
+
+        private Action onQueue(
+            final long sender, final int destination, final int typeId, final int payload, final long delivery)
+        {
+            final Object d = destinationsById.get(destination);
+            if (!(d instanceof SharedQueue<?> q) || q.localConsumers.get() == 0 || closing)
+            {
+                if (!(d instanceof SharedQueue<?>))
+                {
+                    unknownDestination.increment();
+                }
+                reply(KIND_REJECT, destination, sender, delivery);
+                return Action.CONTINUE;
+            }
+            final Object value = decode(typeId, payload, q.type);
+            if (value == null)
+            {
+                // undecodable here means undecodable anywhere: acknowledged so that it is not bounced forever
+                reply(KIND_ACK, destination, sender, delivery);
+                return Action.CONTINUE;
+            }
+            try
+            {
+                return q.local.trySend(new Delivery(value, sender, delivery)) ? Action.CONTINUE : Action.ABORT;
+            }
+            catch (final BusClosedException ex)
+            {
+                reply(KIND_REJECT, destination, sender, delivery);
+                return Action.CONTINUE;
+            }
+        }
+
+        private void reply(final byte kind, final int destination, final long target, final long correlation)
+        {
+            final Scratch s = scratch.get();
+            offerWithin(s, encode(s, kind, destination, 0, 0, target, correlation, null, null), 0);
+        }
+
+        private Action onAck(final long delivery)
+        {
+            unacked.remove(delivery);
+            return Action.CONTINUE;
+        }
+
+        private Action onReject(final long sender, final int destination, final long delivery)
+        {
+            final Members m = directory.get(destination);
+            if (m != null)
+            {
+                m.remove(sender);
+            }
+            final Unacked u = unacked.remove(delivery);
+            if (u != null)
+            {
+                reroute(u);
+            }
+            return Action.CONTINUE;
+        }
+
+        private void reroute(final Unacked u)
+        {
+            redelivered.increment();
+            if (!tryRoute(u.queue(), u.message()))
+            {
+                park(u.queue(), u.message());
+            }
+        }
+
+        private Action onRequest(final long sender, final int destination, final int typeId, final int timeoutMs,
+            final int payload, final long correlation)
+        {
+            final Object d = destinationsById.get(destination);
+            if (!(d instanceof SharedAddress a) || a.localResponders.get() == 0 || closing)
+            {
+                sendReply(sender, destination, correlation, REPLY_NO_RESPONDER, null, null);
+                return Action.CONTINUE;
+            }
+            final Object request = decode(typeId, payload, null);
+            if (request == null)
+            {
+                sendReply(sender, destination, correlation, REPLY_UNENCODABLE, null,
+                    "the request could not be decoded by the responder's process");
+                return Action.CONTINUE;
+            }
+            final CompletableFuture<Object> answer;
+            try
+            {
+                answer = inner.request(a.name, request, Object.class, Duration.ofMillis(Math.max(1, timeoutMs)));
+            }
+            catch (final RuntimeException ex)
+            {
+                sendReply(sender, destination, correlation, REPLY_FAILED, null, describe(ex));
+                return Action.CONTINUE;
+            }
+            answer.whenComplete((value, ex) -> answered(sender, destination, correlation, value, ex));
+            return Action.CONTINUE;
+        }
+
+        private void answered(final long requester, final int destination, final long correlation,
+            final Object value, final Throwable failure)
+        {
+            Throwable ex = failure;
+            while (ex instanceof CompletionException && ex.getCause() != null)
+            {
+                ex = ex.getCause();
+            }
+            if (ex == null)
+            {
+                sendReply(requester, destination, correlation, REPLY_OK, value, null);
+            }
+            else if (ex instanceof NoResponderException)
+            {
+                sendReply(requester, destination, correlation, REPLY_NO_RESPONDER, null, null);
+            }
+            else if (!(ex instanceof java.util.concurrent.TimeoutException))
+            {
+                // a timeout here means the requester times out too: nothing to say
+                sendReply(requester, destination, correlation, REPLY_FAILED, null, describe(ex));
+            }
+        }
+
+        private void sendReply(final long target, final int destination, final long correlation, final int status,
+            final Object value, final String text)
+        {
+            final Scratch s = scratch.get();
+            int length;
+            try
+            {
+                if (status == REPLY_OK)
+                {
+                    final TypeEntry entry = register(value.getClass());
+                    length = encode(s, KIND_REPLY, destination, entry.id, REPLY_OK, target, correlation,
+                        entry.codec, value);
+                }
+                else
+                {
+                    length = text(s, destination, status, target, correlation, text);
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                length = text(s, destination, REPLY_UNENCODABLE, target, correlation,
+                    "the reply could not be encoded: " + describe(ex));
+            }
+            offerWithin(s, length, Thread.currentThread() == receiverRunner.thread() ? 0 : CONTROL_BUDGET_NS);
+        }
+
+        @SuppressWarnings("unchecked")
+        private int text(final Scratch s, final int destination, final int status, final long target,
+            final long correlation, final String text)
+        {
+            final String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+            return encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
+                (Codec<Object>)(Codec<?>)Codecs.of(String.class), bounded);
+        }
+
+        private Action onReply(final int typeId, final int status, final int payload, final long correlation)
+        {
+            final PendingReply p = pending.remove(correlation);
+            if (p == null)
+            {
+                lateReplies.increment();
+                return Action.CONTINUE;
+            }
+            switch (status)
+            {
+                case REPLY_OK ->
+                {
+                    final Object value = decode(typeId, payload, null);
+                    if (value == null)
+                    {
+                        p.future.completeExceptionally(new RemoteResponderException(p.address,
+                            "the reply's bytes could not be decoded here (type id " + typeId + ")"));
+                    }
+                    else if (!p.replyType.isInstance(value))
+                    {
+                        p.future.completeExceptionally(new ClassCastException("the responder at '" + p.address +
+                            "' replied with " + value.getClass().getName() + " where the request asked for " +
+                            p.replyType.getName()));
+                    }
+                    else
+                    {
+                        p.future.complete(value);
+                    }
+                }
+                case REPLY_NO_RESPONDER -> p.future.completeExceptionally(new NoResponderException(p.address));
+                default -> p.future.completeExceptionally(new RemoteResponderException(p.address,
+                    payload > 0 ? StandardCharsets.UTF_8.decode(rx.duplicate().limit(payload).position(0)).toString() :
+                    "status " + status));
+            }
+            return Action.CONTINUE;
+        }
+
+        private Action onAnnounce(final long sender, final int destination, final int count)
+        {
+            final Peer p = peers.get(sender);
+            final Members m = members(destination);
+            if (count > 0)
+            {
+                m.add(sender);
+                if (p != null)
+                {
+                    p.announced.add(destination);
+                }
+            }
+            else
+            {
+                m.remove(sender);
+                if (p != null)
+                {
+                    p.announced.remove(destination);
+                }
+            }
+            return Action.CONTINUE;
+        }
+
+        private Action onBye(final long sender)
+        {
+            lose(sender, "it closed");
+            return Action.CONTINUE;
+        }
+
+        private void touch(final long node, final int sessionId)
+        {
+            final Peer known = peers.get(node);
+            if (known != null)
+            {
+                known.lastSeen = System.nanoTime();
+                return;
+            }
+            final Peer p = new Peer(node, sessionId);
+            peers.put(node, p);
+            sessions.put(sessionId, node);
+            peerCount = peers.size();
+            joined.increment();
+            // Let the newcomer learn this node's consumers and responders now rather than at the next heartbeat.
+            final Scratch s = scratch.get();
+            offerWithin(s, encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
+            announceAll(s);
+            try
+            {
+                config.peerListener.onPeerJoined(node);
+            }
+            catch (final Throwable ex)
+            {
+                report(ex, "peer-listener");
+            }
+        }
+
+        private void lose(final long node, final String reason)
+        {
+            final Peer p = peers.remove(node);
+            if (p == null)
+            {
+                return;
+            }
+            sessions.remove(p.sessionId);
+            peerCount = peers.size();
+            lost.increment();
+            for (final Integer destination : p.announced)
+            {
+                final Members m = directory.get(destination);
+                if (m != null)
+                {
+                    m.remove(node);
+                }
+            }
+            final List<Unacked> orphans = new ArrayList<>();
+            unacked.entrySet().removeIf(e ->
+            {
+                if (e.getValue().target() == node)
+                {
+                    orphans.add(e.getValue());
+                    return true;
+                }
+                return false;
+            });
+            orphans.forEach(this::reroute);
+            for (final PendingReply r : pending.values())
+            {
+                if (r.target() == node)
+                {
+                    r.future().completeExceptionally(new NoResponderException(r.address()));
+                }
+            }
+            try
+            {
+                config.peerListener.onPeerLost(node, reason);
+            }
+            catch (final Throwable ex)
+            {
+                report(ex, "peer-listener");
+            }
+        }
+    }
+
+    private static final class Peer
+    {
+        final long nodeId;
+        final int sessionId;
+        final Set<Integer> announced = new LinkedHashSet<>();
+        long lastSeen = System.nanoTime();
+
+        Peer(final long nodeId, final int sessionId)
+        {
+            this.nodeId = nodeId;
+            this.sessionId = sessionId;
+        }
+    }
+
+    /**
+     * A counter with one writer (the receiver thread) and any number of readers.
+     */
+    static final class Count
+    {
+        private volatile long value;
+
+        void increment()
+        {
+            value = value + 1; // single writer: no lost updates
+        }
+
+        long get()
+        {
+            return value;
+        }
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    private static final class Config
+    {
+        int ringSize;
+        IdleStrategyKind idle;
+        int dispatcherThreads;
+        BackpressurePolicy backpressure;
+        Duration closeTimeout;
+        ErrorHandler errorHandler;
+        boolean shareAll;
+        Set<String> sharedNames;
+        List<String> sharedPrefixes;
+        Map<Class<?>, Codec<?>> codecs;
+        Path embeddedBase;
+        Path externalDir;
+        String publishChannel;
+        String subscribeChannel;
+        int streamId;
+        int maxFrameLength;
+        DriverSettings driverSettings;
+        PeerListener peerListener;
+    }
+
+    /**
+     * Settings of one {@link AeronBus}, validated once at {@link #build()}. The in-process settings mean what they
+     * mean for {@code Ringbus.builder()}; the backpressure policy also governs a back-pressured or unconnected
+     * Aeron stream.
+     * <p>
+     * <b>Note:</b> not thread-safe; use from one thread.
+     */
+    public static final class Builder
+    {
+        private int ringSize = Integer.getInteger(Ringbus.RING_SIZE_PROP_NAME, Ringbus.RING_SIZE_DEFAULT);
+        private IdleStrategyKind idle = enumProperty(Ringbus.IDLE_PROP_NAME, IdleStrategyKind.class, Ringbus.IDLE_DEFAULT);
+        private int dispatcherThreads =
+            Integer.getInteger(Ringbus.DISPATCHER_THREADS_PROP_NAME, Ringbus.DISPATCHER_THREADS_DEFAULT);
+        private BackpressurePolicy backpressure =
+            enumProperty(Ringbus.BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, Ringbus.BACKPRESSURE_DEFAULT);
+        private Duration closeTimeout =
+            Duration.ofMillis(Long.getLong(Ringbus.CLOSE_TIMEOUT_PROP_NAME, Ringbus.CLOSE_TIMEOUT_DEFAULT.toMillis()));
+        private ErrorHandler errorHandler = AeronBus::printToStandardError;
+        private boolean shareAll;
+        private final Set<String> sharedNames = new LinkedHashSet<>();
+        private final List<String> sharedPrefixes = new ArrayList<>();
+        private final Map<Class<?>, Codec<?>> codecs = new HashMap<>();
+        private Path embeddedBase = System.getProperty(DIR_PROP_NAME) != null ?
+            Paths.get(System.getProperty(DIR_PROP_NAME)) : null;
+        private Path externalDir;
+        private String publishChannel = System.getProperty(CHANNEL_PROP_NAME, CHANNEL_DEFAULT);
+        private String subscribeChannel = publishChannel;
+        private int streamId = Integer.getInteger(STREAM_ID_PROP_NAME, STREAM_ID_DEFAULT);
+        private int termLength = Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
+        private int maxFrameLength = Integer.getInteger(MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT);
+        private Duration peerTimeout = Duration.ofMillis(
+            Long.getLong(PEER_TIMEOUT_PROP_NAME, PEER_TIMEOUT_DEFAULT.toMillis()));
+        private Duration driverTimeout = Duration.ofMillis(
+            Long.getLong(DRIVER_TIMEOUT_PROP_NAME, DRIVER_TIMEOUT_DEFAULT.toMillis()));
+        private IdleStrategy driverIdle;
+        private PeerListener peerListener = new PeerListener()
+        {
+        };
+
+        private Builder()
+        {
+        }
+
+        private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)
+        {
+            final String value = System.getProperty(name);
+            if (value == null)
+            {
+                return fallback;
+            }
+            try
+            {
+                return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("system property " + name + " must be one of " +
+                    java.util.Arrays.toString(type.getEnumConstants()) + ": " + value, ex);
+            }
+        }
+
+        /**
+         * Events each local ring holds (see {@code Ringbus.Builder.ringSize}); also the most queue messages that
+         * wait here while no consumer is known anywhere.
+         *
+         * @param ringSize a power of two.
+         * @return this builder.
+         */
+        public Builder ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        /**
+         * How dispatcher threads and the receiver thread wait when idle.
+         *
+         * @param idle the strategy.
+         * @return this builder.
+         */
+        public Builder idle(final IdleStrategyKind idle)
+        {
+            this.idle = Objects.requireNonNull(idle, "idle");
+            return this;
+        }
+
+        /**
+         * Shared dispatcher threads of the local engine.
+         *
+         * @param dispatcherThreads at least one.
+         * @return this builder.
+         */
+        public Builder dispatcherThreads(final int dispatcherThreads)
+        {
+            this.dispatcherThreads = dispatcherThreads;
+            return this;
+        }
+
+        /**
+         * What publish and send do when a local ring is full or the Aeron stream is back-pressured or not
+         * connected: wait, or fail with {@link BackpressureException}.
+         *
+         * @param backpressure the policy.
+         * @return this builder.
+         */
+        public Builder backpressure(final BackpressurePolicy backpressure)
+        {
+            this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
+            return this;
+        }
+
+        /**
+         * How long close waits for accepted events to be handled locally.
+         *
+         * @param closeTimeout positive.
+         * @return this builder.
+         */
+        public Builder closeTimeout(final Duration closeTimeout)
+        {
+            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Who is told about handler failures and transport errors (destination {@code "aeron"}); the default
+         * prints them. Aeron's own default handler, which may exit the JVM when the driver times out, is never
+         * used.
+         *
+         * @param errorHandler the handler.
+         * @return this builder.
+         */
+        public Builder errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+            return this;
+        }
+
+        /**
+         * Carry these destinations and request addresses between processes.
+         *
+         * @param names exact names.
+         * @return this builder.
+         */
+        public Builder share(final String... names)
+        {
+            for (final String name : names)
+            {
+                validateName(name, "name");
+                sharedNames.add(name);
+            }
+            return this;
+        }
+
+        /**
+         * Carry every destination and request address whose name starts with the prefix.
+         *
+         * @param prefix for instance {@code "prices."}.
+         * @return this builder.
+         */
+        public Builder sharePrefix(final String prefix)
+        {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isEmpty())
+            {
+                throw new IllegalArgumentException("prefix must not be empty: use shareAll()");
+            }
+            sharedPrefixes.add(prefix);
+            return this;
+        }
+
+        /**
+         * Carry every named topic, queue and request address between processes.
+         *
+         * @return this builder.
+         */
+        public Builder shareAll()
+        {
+            this.shareAll = true;
+            return this;
+        }
+
+        /**
+         * Use this codec for its type instead of the built-in one (or where there is none).
+         *
+         * @param codec the codec.
+         * @return this builder.
+         */
+        public Builder codec(final Codec<?> codec)
+        {
+            Objects.requireNonNull(codec, "codec");
+            codecs.put(Objects.requireNonNull(codec.type(), "codec.type()"), codec);
+            return this;
+        }
+
+        /**
+         * Where the embedded driver lives: {@code <base>/aeron}, with {@code base} owner-only. The default is
+         * {@code /dev/shm/ringbus-<user>}. Processes that should talk must name the same base.
+         *
+         * @param base the base directory.
+         * @return this builder.
+         */
+        public Builder embeddedDriver(final Path base)
+        {
+            this.embeddedBase = Objects.requireNonNull(base, "base");
+            this.externalDir = null;
+            return this;
+        }
+
+        /**
+         * Use a media driver started separately, in this Aeron directory, instead of an embedded one.
+         *
+         * @param aeronDir the driver's {@code aeron.dir}.
+         * @return this builder.
+         */
+        public Builder externalDriver(final Path aeronDir)
+        {
+            this.externalDir = Objects.requireNonNull(aeronDir, "aeronDir");
+            return this;
+        }
+
+        /**
+         * The Aeron channel to publish and subscribe on: {@code aeron:ipc} (default) between processes of one
+         * machine, or an {@code aeron:udp} multicast channel between machines.
+         *
+         * @param channel an Aeron channel URI.
+         * @return this builder.
+         */
+        public Builder channel(final String channel)
+        {
+            return channels(channel, channel);
+        }
+
+        /**
+         * Publish on one channel and subscribe on another, for unicast UDP between two nodes: each subscribes on
+         * its own endpoint and publishes to the other's.
+         *
+         * @param publish   where this bus writes.
+         * @param subscribe where this bus reads.
+         * @return this builder.
+         */
+        public Builder channels(final String publish, final String subscribe)
+        {
+            this.publishChannel = Objects.requireNonNull(publish, "publish");
+            this.subscribeChannel = Objects.requireNonNull(subscribe, "subscribe");
+            return this;
+        }
+
+        /**
+         * The Aeron stream id all frames travel on.
+         *
+         * @param streamId any int; processes that should talk must agree.
+         * @return this builder.
+         */
+        public Builder streamId(final int streamId)
+        {
+            this.streamId = streamId;
+            return this;
+        }
+
+        /**
+         * Term buffer length of the logs the embedded driver creates; each publication maps three terms.
+         *
+         * @param termLength a power of two from 64 KiB to 1 GiB.
+         * @return this builder.
+         */
+        public Builder termLength(final int termLength)
+        {
+            this.termLength = termLength;
+            return this;
+        }
+
+        /**
+         * The largest frame (40-byte header plus encoded event); larger events are refused at the call. Capped at
+         * an eighth of the term length, Aeron's largest message.
+         *
+         * @param maxFrameLength from 64 bytes up.
+         * @return this builder.
+         */
+        public Builder maxFrameLength(final int maxFrameLength)
+        {
+            this.maxFrameLength = maxFrameLength;
+            return this;
+        }
+
+        /**
+         * How long a silent peer lives on before it is considered gone (heartbeats go out five times per
+         * timeout); for the embedded driver this is also Aeron's client and image liveness timeout.
+         *
+         * @param peerTimeout at least 100 ms.
+         * @return this builder.
+         */
+        public Builder peerTimeout(final Duration peerTimeout)
+        {
+            this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
+            return this;
+        }
+
+        /**
+         * How long the client waits for a silent driver before it reports it gone.
+         *
+         * @param driverTimeout at least 100 ms.
+         * @return this builder.
+         */
+        public Builder driverTimeout(final Duration driverTimeout)
+        {
+            this.driverTimeout = Objects.requireNonNull(driverTimeout, "driverTimeout");
+            return this;
+        }
+
+        /**
+         * The idle strategy of the embedded driver's single thread (Aeron's default backs off from spinning to
+         * parking). See the README's low-latency profile.
+         *
+         * @param driverIdle the strategy.
+         * @return this builder.
+         */
+        public Builder driverIdleStrategy(final IdleStrategy driverIdle)
+        {
+            this.driverIdle = Objects.requireNonNull(driverIdle, "driverIdle");
+            return this;
+        }
+
+        /**
+         * The documented low-latency profile for a machine with few cores: the embedded driver's single thread
+         * sleeps 1 ms between duty cycles (no event passes through the driver on {@code aeron:ipc}, so it only
+         * keeps clients alive and moves the publication limit; it no longer pre-empts the publishing and receiving
+         * threads), and the bus's threads yield rather than park when idle. It only affects a driver this bus
+         * launches; an external driver keeps its own settings. It caps a publication's rate at one flow-control
+         * window (half a term) per millisecond.
+         *
+         * @return this builder.
+         */
+        public Builder lowLatencyProfile()
+        {
+            this.driverIdle = new SleepingMillisIdleStrategy(1);
+            this.idle = IdleStrategyKind.YIELDING;
+            return this;
+        }
+
+        /**
+         * Told when peers join and are lost.
+         *
+         * @param peerListener the listener.
+         * @return this builder.
+         */
+        public Builder peerListener(final PeerListener peerListener)
+        {
+            this.peerListener = Objects.requireNonNull(peerListener, "peerListener");
+            return this;
+        }
+
+        /**
+         * Validate, start the local engine, join or launch the driver and start the receiver thread.
+         *
+         * @return a running bus.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         * @throws IllegalStateException    if the driver directory is refused or no external driver runs.
+         */
+        public AeronBus build()
+        {
+            if (termLength < 64 * 1024 || termLength > 1 << 30 || Integer.bitCount(termLength) != 1)
+            {
+                throw new IllegalArgumentException("termLength must be a power of two from 64 KiB to 1 GiB: " +
+                    termLength);
+            }
+            if (maxFrameLength < 2 * HEADER_LENGTH)
+            {
+                throw new IllegalArgumentException("maxFrameLength must be at least " + 2 * HEADER_LENGTH + ": " +
+                    maxFrameLength);
+            }
+            if (peerTimeout.toMillis() < 100)
+            {
+                throw new IllegalArgumentException("peerTimeout must be at least 100 ms: " + peerTimeout);
+            }
+            if (driverTimeout.toMillis() < 100)
+            {
+                throw new IllegalArgumentException("driverTimeout must be at least 100 ms: " + driverTimeout);
+            }
+            final Config c = new Config();
+            c.ringSize = ringSize;
+            c.idle = idle;
+            c.dispatcherThreads = dispatcherThreads;
+            c.backpressure = backpressure;
+            c.closeTimeout = closeTimeout;
+            c.errorHandler = errorHandler;
+            c.shareAll = shareAll;
+            c.sharedNames = Set.copyOf(sharedNames);
+            c.sharedPrefixes = List.copyOf(sharedPrefixes);
+            c.codecs = Map.copyOf(codecs);
+            c.embeddedBase = embeddedBase != null ? embeddedBase : DriverDirectory.defaultBase();
+            c.externalDir = externalDir;
+            c.publishChannel = publishChannel;
+            c.subscribeChannel = subscribeChannel;
+            c.streamId = streamId;
+            c.maxFrameLength = maxFrameLength;
+            c.driverSettings = new DriverSettings(termLength, peerTimeout.toMillis(), driverTimeout.toMillis(),
+                driverIdle);
+            c.peerListener = peerListener;
+            return new AeronBus(c);
+        }
+    }
+
+    private static void printToStandardError(
+        final Throwable cause, final String destination, final Object event, final Object handler)
+    {
+        System.err.println("ringbus: " + handler + " on '" + destination + "' failed" +
+            (event == null ? "" : " for event " + event));
+        cause.printStackTrace();
+    }
+}
