@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -89,7 +90,7 @@ public final class BenchMain
         }
         Files.createDirectories(folder);
         final Run run = new Run(options, folder, out, steps.size());
-        run.say("Ringbus bench, " + options.mode().name().toLowerCase() + " mode: " + steps.size() +
+        run.say("Ringbus bench, " + options.mode().name().toLowerCase(Locale.ROOT) + " mode: " + steps.size() +
             " measurements, one after another (" + Report.machine() + ")");
         run.say("report folder: " + folder.toAbsolutePath());
         for (final Step step : steps)

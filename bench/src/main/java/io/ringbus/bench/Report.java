@@ -27,7 +27,8 @@ final class Report
     {
     }
 
-    static String write(final Run run, final List<Scenario> scenarios, final String started) throws IOException
+    static String write(final Run run, final List<Scenario> scenarios, final String started)
+        throws IOException, InterruptedException
     {
         final Path folder = run.folder();
         final List<Result> results = run.results();
@@ -59,7 +60,8 @@ final class Report
     }
 
     private static List<String> writePlots(
-        final Path folder, final List<Scenario> scenarios, final List<Result> results) throws IOException
+        final Path folder, final List<Scenario> scenarios, final List<Result> results)
+        throws IOException, InterruptedException
     {
         final List<String> plots = new ArrayList<>();
         for (final Scenario scenario : scenarios)
@@ -71,8 +73,10 @@ final class Report
             if (!latencies.isEmpty())
             {
                 final String name = scenario.id() + ".png";
-                Plots.percentiles(scenario.id() + ": latency by percentile", latencies, folder.resolve(name));
-                plots.add(name);
+                if (Plots.render(scenario.id() + ": latency by percentile", latencies, folder.resolve(name)))
+                {
+                    plots.add(name);
+                }
             }
         }
         return plots;
@@ -132,6 +136,10 @@ final class Report
             if (plots.contains(png))
             {
                 md.append("\n![").append(scenario.id()).append(" percentiles](").append(png).append(")\n");
+            }
+            else if (mine.stream().anyMatch(r -> r instanceof Result.Latency))
+            {
+                md.append("\nPlot not rendered: see the run's standard error.\n");
             }
         }
         md.append("\n## Files\n\n")
