@@ -1,7 +1,6 @@
 package io.ringbus.bench.subjects;
 
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
 /**
@@ -9,29 +8,20 @@ import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class AgronaSpscSubject implements Subject
+public final class AgronaSpscSubject extends StrategySubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the consumer thread's idle strategy: busy-spin, yielding or backoff.
      */
     public AgronaSpscSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.agrona();
+        super(idle, idle::agrona);
     }
 
     @Override
     public String name()
     {
         return "agrona-spsc";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     @Override

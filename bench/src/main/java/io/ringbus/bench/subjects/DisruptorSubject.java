@@ -10,7 +10,6 @@ import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Receiver;
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import io.ringbus.bench.Topology;
 
 import java.util.ArrayList;
@@ -24,31 +23,22 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class DisruptorSubject implements Subject
+public final class DisruptorSubject extends StrategySubject
 {
     private static final EventTranslatorOneArg<Holder, Msg> PUT = (holder, sequence, msg) -> holder.msg = msg;
-
-    private final Idle idle;
 
     /**
      * @param idle the wait strategy of every processor: busy-spin, yielding or blocking.
      */
     public DisruptorSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.disruptor();
+        super(idle, idle::disruptor);
     }
 
     @Override
     public String name()
     {
         return "disruptor";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     @Override

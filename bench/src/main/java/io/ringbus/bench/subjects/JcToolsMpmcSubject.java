@@ -1,7 +1,6 @@
 package io.ringbus.bench.subjects;
 
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import org.jctools.queues.MpmcArrayQueue;
 
 /**
@@ -9,29 +8,20 @@ import org.jctools.queues.MpmcArrayQueue;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class JcToolsMpmcSubject implements Subject
+public final class JcToolsMpmcSubject extends StrategySubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the consumer threads' idle strategy: busy-spin, yielding or backoff.
      */
     public JcToolsMpmcSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.agrona();
+        super(idle, idle::agrona);
     }
 
     @Override
     public String name()
     {
         return "jctools-mpmc";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     @Override

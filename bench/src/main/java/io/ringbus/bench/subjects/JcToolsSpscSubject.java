@@ -1,7 +1,6 @@
 package io.ringbus.bench.subjects;
 
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
@@ -9,29 +8,20 @@ import org.jctools.queues.SpscArrayQueue;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class JcToolsSpscSubject implements Subject
+public final class JcToolsSpscSubject extends StrategySubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the consumer thread's idle strategy: busy-spin, yielding or backoff.
      */
     public JcToolsSpscSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.agrona();
+        super(idle, idle::agrona);
     }
 
     @Override
     public String name()
     {
         return "jctools-spsc";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     @Override

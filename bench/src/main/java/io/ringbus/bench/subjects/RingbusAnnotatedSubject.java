@@ -1,13 +1,11 @@
 package io.ringbus.bench.subjects;
 
-import io.ringbus.Ringbus;
 import io.ringbus.api.Bus;
 import io.ringbus.api.annotation.Subscribe;
 import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Receiver;
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import io.ringbus.bench.Topology;
 
 /**
@@ -17,29 +15,20 @@ import io.ringbus.bench.Topology;
  * <p>
  * <b>Note:</b> one sender; one link per session (the address is the message's class).
  */
-public final class RingbusAnnotatedSubject implements Subject
+public final class RingbusAnnotatedSubject extends RingbusSubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the bus's idle strategy: busy-spin, yielding or backoff.
      */
     public RingbusAnnotatedSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.ringbus();
+        super(idle);
     }
 
     @Override
     public String name()
     {
         return "ringbus-annotated";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     static final class Listener
@@ -61,7 +50,7 @@ public final class RingbusAnnotatedSubject implements Subject
     @Override
     public Session open()
     {
-        final Bus bus = Ringbus.builder().idle(idle.ringbus()).ringSize(Bounds.CAPACITY).dispatcherThreads(1).build();
+        final Bus bus = newBus();
         return new Session()
         {
             private boolean linked;

@@ -1,12 +1,10 @@
 package io.ringbus.bench.subjects;
 
-import io.ringbus.Ringbus;
 import io.ringbus.api.Bus;
 import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Receiver;
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import io.ringbus.bench.Topology;
 
 /**
@@ -15,17 +13,14 @@ import io.ringbus.bench.Topology;
  * <p>
  * <b>Note:</b> one sender; one link per session (the address is the message's class).
  */
-public final class RingbusLambdaSubject implements Subject
+public final class RingbusLambdaSubject extends RingbusSubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the bus's idle strategy: busy-spin, yielding or backoff.
      */
     public RingbusLambdaSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.ringbus();
+        super(idle);
     }
 
     @Override
@@ -35,15 +30,9 @@ public final class RingbusLambdaSubject implements Subject
     }
 
     @Override
-    public String idle()
-    {
-        return idle.label();
-    }
-
-    @Override
     public Session open()
     {
-        final Bus bus = Ringbus.builder().idle(idle.ringbus()).ringSize(Bounds.CAPACITY).dispatcherThreads(1).build();
+        final Bus bus = newBus();
         return new Session()
         {
             private boolean linked;

@@ -1,11 +1,9 @@
 package io.ringbus.bench.subjects;
 
-import io.ringbus.Ringbus;
 import io.ringbus.api.Bus;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Requester;
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 
 import java.util.concurrent.TimeUnit;
 
@@ -15,31 +13,22 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * <b>Note:</b> one calling thread.
  */
-public final class RingbusRequestSubject implements Subject
+public final class RingbusRequestSubject extends RingbusSubject
 {
     private static final String ADDRESS = "bench.echo";
-
-    private final Idle idle;
 
     /**
      * @param idle the bus's idle strategy: busy-spin, yielding or backoff.
      */
     public RingbusRequestSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.ringbus();
+        super(idle);
     }
 
     @Override
     public String name()
     {
         return "ringbus-request";
-    }
-
-    @Override
-    public String idle()
-    {
-        return idle.label();
     }
 
     @Override
@@ -51,7 +40,7 @@ public final class RingbusRequestSubject implements Subject
     @Override
     public Session open()
     {
-        final Bus bus = Ringbus.builder().idle(idle.ringbus()).ringSize(Bounds.CAPACITY).dispatcherThreads(1).build();
+        final Bus bus = newBus();
         return new Session()
         {
             @Override

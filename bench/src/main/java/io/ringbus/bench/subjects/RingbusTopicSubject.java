@@ -1,6 +1,5 @@
 package io.ringbus.bench.subjects;
 
-import io.ringbus.Ringbus;
 import io.ringbus.api.Bus;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Topic;
@@ -8,7 +7,6 @@ import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Receiver;
 import io.ringbus.bench.Session;
-import io.ringbus.bench.Subject;
 import io.ringbus.bench.Topology;
 
 /**
@@ -17,17 +15,14 @@ import io.ringbus.bench.Topology;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class RingbusTopicSubject implements Subject
+public final class RingbusTopicSubject extends RingbusSubject
 {
-    private final Idle idle;
-
     /**
      * @param idle the bus's idle strategy: busy-spin, yielding or backoff.
      */
     public RingbusTopicSubject(final Idle idle)
     {
-        this.idle = idle;
-        idle.ringbus();
+        super(idle);
     }
 
     @Override
@@ -37,15 +32,9 @@ public final class RingbusTopicSubject implements Subject
     }
 
     @Override
-    public String idle()
-    {
-        return idle.label();
-    }
-
-    @Override
     public Session open()
     {
-        final Bus bus = Ringbus.builder().idle(idle.ringbus()).ringSize(Bounds.CAPACITY).dispatcherThreads(1).build();
+        final Bus bus = newBus();
         return new Session()
         {
             private int topics;
