@@ -46,7 +46,7 @@ public final class VertxRequestSubject implements Subject
             @Override
             public Requester requester() throws Exception
             {
-                VertxSubject.await(bus.<Msg>consumer(ADDRESS, m -> m.reply(m.body())).completion());
+                ConsumerVerticle.deploy(vertx, ADDRESS, m -> m.reply(m.body()));
                 return msg -> VertxSubject.await(bus.<Msg>request(ADDRESS, msg)).body();
             }
 

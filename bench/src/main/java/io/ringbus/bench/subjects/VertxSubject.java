@@ -9,14 +9,13 @@ import io.ringbus.bench.Topology;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Vert.x local event bus: {@code send} to one consumer ({@code vertx-send}) or {@code publish} to every
- * consumer of an address ({@code vertx-publish}), each consumer on an event loop, a local codec passing the
- * reference. Unbounded, no backpressure.
+ * consumer of an address ({@code vertx-publish}), each consumer in a verticle of its own (so on its own event
+ * loop), a local codec passing the reference. Unbounded, no backpressure.
  * <p>
  * <b>Note:</b> one sender per link.
  */
@@ -65,8 +64,7 @@ public final class VertxSubject implements Subject
                 final String address = "bench.address" + addresses++;
                 for (final Receiver receiver : receivers)
                 {
-                    final MessageConsumer<Msg> consumer = bus.consumer(address, m -> receiver.onMessage(m.body()));
-                    await(consumer.completion());
+                    ConsumerVerticle.deploy(vertx, address, m -> receiver.onMessage(m.body()));
                 }
                 return publish ? msg -> bus.publish(address, msg) : msg -> bus.send(address, msg);
             }
