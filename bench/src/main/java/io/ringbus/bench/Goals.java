@@ -27,8 +27,26 @@ final class Goals
     {
     }
 
+    /** A round trip slower than this on average (1 ms) means the threads were mostly descheduled. */
+    static final double MIN_ROUND_TRIPS_PER_SECOND = 1000;
+    /** The word that marks a result the goals must not be judged on alone. */
+    static final String UNRELIABLE = "unreliable";
+
     private Goals()
     {
+    }
+
+    /**
+     * A note for a ping-pong that managed fewer than {@link #MIN_ROUND_TRIPS_PER_SECOND} round trips a second:
+     * its threads were descheduled (busy-spin on a loaded machine), so its percentiles describe the machine.
+     *
+     * @return the note, or an empty string.
+     */
+    static String fewSamples(final long count, final double seconds)
+    {
+        return count < MIN_ROUND_TRIPS_PER_SECOND * seconds ?
+            UNRELIABLE + ": only " + count + " round trips in " + seconds + " s (threads descheduled: busy machine?)" :
+            "";
     }
 
     static List<Check> evaluate(final List<Result> results)
@@ -86,8 +104,10 @@ final class Goals
         final long a = r.get().percentile(percentile);
         final long b = p.get().percentile(percentile);
         final double ratio = (double)a / b;
-        checks.add(new Check(goal, String.format(Locale.ROOT, "p%s %s vs %s: %s",
-            percentile == 50 ? "50" : "99.9", Tables.micros(a), Tables.micros(b), Tables.ratio(ratio)),
+        final boolean unreliable = r.get().note().contains(UNRELIABLE) || p.get().note().contains(UNRELIABLE);
+        checks.add(new Check(goal, String.format(Locale.ROOT, "p%s %s vs %s: %s%s",
+            percentile == 50 ? "50" : "99.9", Tables.micros(a), Tables.micros(b), Tables.ratio(ratio),
+            unreliable ? " (" + UNRELIABLE + ": too few samples, see the table)" : ""),
             verdict(ratio <= limit)));
     }
 

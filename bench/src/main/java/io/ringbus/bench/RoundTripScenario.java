@@ -35,7 +35,13 @@ final class RoundTripScenario implements Scenario
                 LatencyHarness.requests(session.requester(), run.options()) :
                 LatencyHarness.pingPong(session, run.options());
             final String note = subject.requestReply() ? "caller waits on a future" : "";
-            return new Result.Latency(ID, subject.id(), subject.idle(), subject.ringbus(), histogram, note);
+            return new Result.Latency(ID, subject.id(), subject.idle(), subject.ringbus(), histogram,
+                join(note, Goals.fewSamples(histogram.getTotalCount(), run.options().durationSeconds())));
         }
+    }
+
+    private static String join(final String a, final String b)
+    {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 }

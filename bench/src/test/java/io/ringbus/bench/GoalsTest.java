@@ -42,6 +42,22 @@ class GoalsTest
         assertEquals("NOT MET", status(checks, "1.1x a plain Handler"), "1/10 vs 1/11.5 s is 1.15x");
     }
 
+    @Test
+    void aStarvedPingPongIsMarkedUnreliable()
+    {
+        assertTrue(Goals.fewSamples(500, 1.0).startsWith("unreliable"));
+        assertEquals("", Goals.fewSamples(50_000, 1.0));
+        final Histogram few = LatencyHarness.histogram();
+        few.recordValue(1000);
+        final List<Result> results = List.of(
+            latency("ringbus-topic/busy-spin", 1000, 1000),
+            new Result.Latency(ScenarioRegistry.RTT_INPROC, "disruptor/busy-spin", "busy-spin", false, few,
+                Goals.fewSamples(1, 1.0)));
+        final Goals.Check check = Goals.evaluate(results).get(0);
+        assertEquals("MET", check.status());
+        assertTrue(check.figure().contains("unreliable"), check.figure());
+    }
+
     private static String status(final List<Goals.Check> checks, final String fragment)
     {
         return checks.stream().filter(c -> c.goal().contains(fragment)).findFirst().orElseThrow().status();
