@@ -1,0 +1,173 @@
+package io.ringbus.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The goals of issue 4, evaluated from one run's own numbers: MET, NOT MET, or why it is not measured. Never
+ * asserted by a test: speed lives in reports (BENCHMARKS.md rule 7).
+ * <p>
+ * <b>Note:</b> stateless.
+ */
+final class Goals
+{
+    /** Below this many bytes per message, JMH's {@code gc.alloc.rate.norm} reads as zero (it is an average). */
+    static final double ZERO_BYTES = 0.5;
+
+    /**
+     * One goal's verdict.
+     *
+     * @param goal   what is promised.
+     * @param figure the run's figure, or empty.
+     * @param status MET, NOT MET, or why it is not measured.
+     */
+    record Check(String goal, String figure, String status)
+    {
+    }
+
+    /** A round trip slower than this on average (1 ms) means the threads were mostly descheduled. */
+    static final double MIN_ROUND_TRIPS_PER_SECOND = 1000;
+    /** The word that marks a result the goals must not be judged on alone. */
+    static final String UNRELIABLE = "unreliable";
+
+    private Goals()
+    {
+    }
+
+    /**
+     * A note for a ping-pong that managed fewer than {@link #MIN_ROUND_TRIPS_PER_SECOND} round trips a second:
+     * its threads were descheduled (busy-spin on a loaded machine), so its percentiles describe the machine.
+     *
+     * @return the note, or an empty string.
+     */
+    static String fewSamples(final long count, final double seconds)
+    {
+        return count < MIN_ROUND_TRIPS_PER_SECOND * seconds ?
+            UNRELIABLE + ": only " + count + " round trips in " + seconds + " s (threads descheduled: busy machine?)" :
+            "";
+    }
+
+    static List<Check> evaluate(final List<Result> results)
+    {
+        final List<Check> checks = new ArrayList<>();
+        final String rtt = ScenarioRegistry.RTT_INPROC;
+        latencyRatio(checks, results, rtt, "ringbus-topic/busy-spin", "disruptor/busy-spin", 50, 1.15,
+            "rtt-inproc busy-spin: Ringbus topic p50 within 1.15x of raw Disruptor busy-spin");
+        latencyRatio(checks, results, rtt, "ringbus-topic/busy-spin", "disruptor/busy-spin", 99.9, 1.5,
+            "rtt-inproc busy-spin: Ringbus topic p99.9 within 1.5x of raw Disruptor busy-spin");
+        latencyRatio(checks, results, rtt, "ringbus-topic/busy-spin", "floor/busy-spin", 50, 2.0,
+            "rtt-inproc busy-spin: Ringbus topic p50 within 2x of the floor");
+        final String tput = ScenarioRegistry.TPUT_1P1C;
+        throughputRatio(checks, results, tput, "ringbus-topic/busy-spin", "disruptor/busy-spin", 0.8,
+            "tput-1p1c: Ringbus topic at least 0.8x raw Disruptor (busy-spin both)");
+        throughputRatio(checks, results, tput, "ringbus-topic/busy-spin", "guava-async/executor", 20,
+            "tput-1p1c: Ringbus topic (busy-spin) at least 20x Guava AsyncEventBus");
+        throughputRatio(checks, results, tput, "ringbus-topic/busy-spin", "vertx-send/event-loop", 10,
+            "tput-1p1c: Ringbus topic (busy-spin) at least 10x Vert.x");
+        throughputRatio(checks, results, ScenarioRegistry.TPUT_FANOUT, "ringbus-topic/yielding", "disruptor/yielding",
+            0.8, "tput-fanout (1 producer, 3 subscribers): Ringbus topic at least 0.8x raw Disruptor multicast " +
+            "(yielding both)");
+        checks.add(new Check("alloc: 0 B/op for topic publish+dispatch on the slot path", "",
+            "not measured yet (needs slot mode, issue 3)"));
+        zeroAllocation(checks, results, "ringbus-queue/yielding", "alloc: 0 B/op for queue send+consume");
+        zeroAllocation(checks, results, "ringbus-annotated/yielding", "alloc: 0 B/op for annotated dispatch");
+        final Optional<Result.Throughput> annotated = throughput(results, ScenarioRegistry.ALLOC, "ringbus-annotated/yielding");
+        final Optional<Result.Throughput> lambda = throughput(results, ScenarioRegistry.ALLOC, "ringbus-lambda/yielding");
+        final String dispatchGoal = "annotated @Subscribe dispatch costs no more than 1.1x a plain Handler lambda";
+        if (annotated.isPresent() && lambda.isPresent())
+        {
+            final double ratio = annotated.get().nanosPerOp() / lambda.get().nanosPerOp();
+            checks.add(new Check(dispatchGoal, String.format(Locale.ROOT, "%s vs %s per message: %s",
+                Tables.nanos(annotated.get().nanosPerOp()), Tables.nanos(lambda.get().nanosPerOp()),
+                Tables.ratio(ratio)), verdict(ratio <= 1.1)));
+        }
+        else
+        {
+            checks.add(new Check(dispatchGoal, "", notInRun("alloc", "ringbus-annotated/yielding, ringbus-lambda/yielding")));
+        }
+        return checks;
+    }
+
+    private static void latencyRatio(
+        final List<Check> checks, final List<Result> results, final String scenario, final String ringbus,
+        final String peer, final double percentile, final double limit, final String goal)
+    {
+        final Optional<Result.Latency> r = latency(results, scenario, ringbus);
+        final Optional<Result.Latency> p = latency(results, scenario, peer);
+        if (r.isEmpty() || p.isEmpty())
+        {
+            checks.add(new Check(goal, "", notInRun(scenario, ringbus + ", " + peer)));
+            return;
+        }
+        final long a = r.get().percentile(percentile);
+        final long b = p.get().percentile(percentile);
+        final double ratio = (double)a / b;
+        final boolean unreliable = r.get().note().contains(UNRELIABLE) || p.get().note().contains(UNRELIABLE);
+        checks.add(new Check(goal, String.format(Locale.ROOT, "p%s %s vs %s: %s%s",
+            percentile == 50 ? "50" : "99.9", Tables.micros(a), Tables.micros(b), Tables.ratio(ratio),
+            unreliable ? " (" + UNRELIABLE + ": too few samples, see the table)" : ""),
+            verdict(ratio <= limit)));
+    }
+
+    private static void throughputRatio(
+        final List<Check> checks, final List<Result> results, final String scenario, final String ringbus,
+        final String peer, final double atLeast, final String goal)
+    {
+        final Optional<Result.Throughput> r = throughput(results, scenario, ringbus);
+        final Optional<Result.Throughput> p = throughput(results, scenario, peer);
+        if (r.isEmpty() || p.isEmpty())
+        {
+            checks.add(new Check(goal, "", notInRun(scenario, ringbus + ", " + peer)));
+            return;
+        }
+        final double ratio = r.get().opsPerSec() / p.get().opsPerSec();
+        checks.add(new Check(goal, String.format(Locale.ROOT, "%s vs %s msg/s: %s",
+            Tables.rate(r.get().opsPerSec()), Tables.rate(p.get().opsPerSec()), Tables.ratio(ratio)),
+            verdict(ratio >= atLeast)));
+    }
+
+    private static void zeroAllocation(
+        final List<Check> checks, final List<Result> results, final String subject, final String goal)
+    {
+        final Optional<Result.Throughput> r = throughput(results, ScenarioRegistry.ALLOC, subject);
+        if (r.isEmpty() || Double.isNaN(r.get().bytesPerOp()))
+        {
+            checks.add(new Check(goal, "", notInRun(ScenarioRegistry.ALLOC, subject)));
+            return;
+        }
+        final double bytes = r.get().bytesPerOp();
+        checks.add(new Check(goal, String.format(Locale.ROOT, "%s: %.3f B/msg", subject, bytes),
+            verdict(bytes < ZERO_BYTES)));
+    }
+
+    private static String verdict(final boolean met)
+    {
+        return met ? "MET" : "NOT MET";
+    }
+
+    private static String notInRun(final String scenario, final String subjects)
+    {
+        return "not measured in this run (needs " + scenario + " with " + subjects + ")";
+    }
+
+    private static Optional<Result.Latency> latency(final List<Result> results, final String scenario, final String subject)
+    {
+        return results.stream()
+            .filter(r -> r.scenario().equals(scenario) && r.subject().equals(subject))
+            .filter(r -> r instanceof Result.Latency)
+            .map(r -> (Result.Latency)r)
+            .findFirst();
+    }
+
+    private static Optional<Result.Throughput> throughput(
+        final List<Result> results, final String scenario, final String subject)
+    {
+        return results.stream()
+            .filter(r -> r.scenario().equals(scenario) && r.subject().equals(subject))
+            .filter(r -> r instanceof Result.Throughput)
+            .map(r -> (Result.Throughput)r)
+            .findFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package io.ringbus.bench;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code rtt-inproc}: ping-pong round trip between two threads, with the latency harness. Message subjects
+ * run two links (ping, pong), each received on a thread of the subject; request/reply subjects are called
+ * from the harness thread, which waits on the returned future.
+ * <p>
+ * <b>Note:</b> run by the bench's main thread only.
+ */
+final class RoundTripScenario implements Scenario
+{
+    static final String ID = "rtt-inproc";
+
+    @Override
+    public String id()
+    {
+        return ID;
+    }
+
+    @Override
+    public String what()
+    {
+        return "ping-pong round trip between two threads (HdrHistogram, ns; lower is better). Message subjects: the pong " +
+            "receiver thread records and sends the next ping. Request/reply subjects: the caller waits on the future";
+    }
+
+    @Override
+    public Result measure(final Run run, final Subject subject) throws Exception
+    {
+        try (Session session = subject.open())
+        {
+            final Histogram histogram = subject.requestReply() ?
+                LatencyHarness.requests(session.requester(), run.options()) :
+                LatencyHarness.pingPong(session, run.options());
+            final String note = subject.requestReply() ? "caller waits on a future" : "";
+            return new Result.Latency(ID, subject.id(), subject.idle(), subject.ringbus(), histogram,
+                join(note, Goals.fewSamples(histogram.getTotalCount(), run.options().durationSeconds())));
+        }
+    }
+
+    private static String join(final String a, final String b)
+    {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ringbus.bench;
+
+import java.util.List;
+
+/**
+ * Every scenario of {@code BENCHMARKS.md}, in run order. A scenario whose subjects do not exist yet is a
+ * {@link PendingScenario} saying what it needs; replace its line with the real scenario when they land
+ * (and register the subjects for it in {@link SubjectRegistry}).
+ * <p>
+ * <b>Note:</b> constants only; thread-safe.
+ */
+final class ScenarioRegistry
+{
+    static final String RTT_INPROC = RoundTripScenario.ID;
+    static final String ONEWAY_INPROC = OneWayScenario.ID;
+    static final String TPUT_1P1C = "tput-1p1c";
+    static final String TPUT_FANOUT = "tput-fanout";
+    static final String TPUT_QUEUE = "tput-queue";
+    static final String ALLOC = "alloc";
+    static final String DELAY = "delay";
+    static final String RTT_IPC = "rtt-ipc";
+    static final String TPUT_IPC = "tput-ipc";
+
+    private static final List<Scenario> SCENARIOS = List.of(
+        new RoundTripScenario(),
+        new OneWayScenario(),
+        new JmhScenario(TPUT_1P1C,
+            "messages/s from 1 producer to 1 consumer, delivered (JMH, batches of 1000 then wait for delivery; " +
+            "higher is better); B/op from -prof gc", Topology.ONE_TO_ONE, 1),
+        new JmhScenario(TPUT_FANOUT,
+            "messages/s from 1 producer to 3 subscribers, each sees every message (JMH; 4 threads on 2 cores, so " +
+            "yielding/blocking strategies only)", Topology.FAN_OUT, 3),
+        new JmhScenario(TPUT_QUEUE,
+            "messages/s from 1 producer to 2 competing consumers (JMH; 3 threads on 2 cores, so yielding/blocking " +
+            "strategies only)", Topology.COMPETING, 2),
+        new JmhScenario(ALLOC,
+            "bytes allocated per message (JMH -prof gc, gc.alloc.rate.norm over all threads) and cost per message " +
+            "of Ringbus's hot paths; guava-sync (dispatch on the caller's thread) as a reference",
+            Topology.ONE_TO_ONE, 1),
+        new PendingScenario(DELAY, "lateness of delayed delivery (deadline to handle)",
+            "delayed delivery in the engine, issue 3"),
+        new PendingScenario(RTT_IPC, "round trip between two processes over Aeron IPC",
+            "the Aeron IPC transport, issue 5"),
+        new PendingScenario(TPUT_IPC, "messages/s between two processes, 32-byte payload",
+            "the Aeron IPC transport, issue 5"));
+
+    private ScenarioRegistry()
+    {
+    }
+
+    static List<Scenario> all()
+    {
+        return SCENARIOS;
+    }
+}

@@ -1,0 +1,79 @@
+package io.ringbus.bench;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The goal evaluator's arithmetic on made-up results (no measurement here): which side of each threshold is
+ * MET, and what is said when a figure is missing.
+ */
+class GoalsTest
+{
+    @Test
+    void ratiosDecideMetAndNotMet()
+    {
+        final List<Result> results = new ArrayList<>();
+        results.add(latency("ringbus-topic/busy-spin", 1100, 3000));
+        results.add(latency("disruptor/busy-spin", 1000, 1000));
+        results.add(latency("floor/busy-spin", 500, 500));
+        results.add(tput(ScenarioRegistry.TPUT_1P1C, "ringbus-topic/busy-spin", 80, 0));
+        results.add(tput(ScenarioRegistry.TPUT_1P1C, "disruptor/busy-spin", 100, 0));
+        results.add(tput(ScenarioRegistry.TPUT_1P1C, "guava-async/executor", 5, 100));
+        results.add(tput(ScenarioRegistry.ALLOC, "ringbus-queue/yielding", 10, 0.01));
+        results.add(tput(ScenarioRegistry.ALLOC, "ringbus-annotated/yielding", 10, 24));
+        results.add(tput(ScenarioRegistry.ALLOC, "ringbus-lambda/yielding", 11.5, 0));
+
+        final List<Goals.Check> checks = Goals.evaluate(results);
+        assertEquals("MET", status(checks, "p50 within 1.15x"));
+        assertEquals("NOT MET", status(checks, "p99.9 within 1.5x"));
+        assertEquals("NOT MET", status(checks, "within 2x of the floor"), "1100 vs 500 is 2.2x");
+        assertEquals("MET", status(checks, "0.8x raw Disruptor (busy-spin both)"), "exactly 0.8x meets 'at least'");
+        assertEquals("NOT MET", status(checks, "20x Guava"), "16x is short of 20x");
+        assertTrue(status(checks, "10x Vert.x").startsWith("not measured in this run"));
+        assertTrue(status(checks, "slot path").startsWith("not measured yet (needs slot mode"));
+        assertEquals("MET", status(checks, "queue send+consume"));
+        assertEquals("NOT MET", status(checks, "annotated dispatch"));
+        assertEquals("NOT MET", status(checks, "1.1x a plain Handler"), "1/10 vs 1/11.5 s is 1.15x");
+    }
+
+    @Test
+    void aStarvedPingPongIsMarkedUnreliable()
+    {
+        assertTrue(Goals.fewSamples(500, 1.0).startsWith("unreliable"));
+        assertEquals("", Goals.fewSamples(50_000, 1.0));
+        final Histogram few = LatencyHarness.histogram();
+        few.recordValue(1000);
+        final List<Result> results = List.of(
+            latency("ringbus-topic/busy-spin", 1000, 1000),
+            new Result.Latency(ScenarioRegistry.RTT_INPROC, "disruptor/busy-spin", "busy-spin", false, few,
+                Goals.fewSamples(1, 1.0)));
+        final Goals.Check check = Goals.evaluate(results).get(0);
+        assertEquals("MET", check.status());
+        assertTrue(check.figure().contains("unreliable"), check.figure());
+    }
+
+    private static String status(final List<Goals.Check> checks, final String fragment)
+    {
+        return checks.stream().filter(c -> c.goal().contains(fragment)).findFirst().orElseThrow().status();
+    }
+
+    private static Result latency(final String subject, final long p50, final long p999)
+    {
+        final Histogram histogram = LatencyHarness.histogram();
+        histogram.recordValueWithCount(p50, 998);
+        histogram.recordValueWithCount(p999, 2);
+        return new Result.Latency(ScenarioRegistry.RTT_INPROC, subject, "busy-spin", subject.startsWith("ringbus"),
+            histogram, "");
+    }
+
+    private static Result tput(final String scenario, final String subject, final double ops, final double bytes)
+    {
+        return new Result.Throughput(scenario, subject, "x", subject.startsWith("ringbus"), ops, 0, bytes, "");
+    }
+}
