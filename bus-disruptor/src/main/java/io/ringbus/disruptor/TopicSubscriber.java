@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * <p>
  * <b>Dependency ordering.</b> A subscriber made {@code after} others (its upstream) never reads past the
  * lowest of their sequences. A follower whose dispatcher parks registers that dispatcher with each upstream
- * subscriber; a follower on a dispatcher that never parks (busy-spin, yielding) needs no waking and registers
- * nothing. An upstream subscriber stores its progress with a release store, then reads its registered
+ * subscriber; a follower on a dispatcher that never parks (busy-spin, yielding), or on the upstream's own
+ * dispatcher (which reads the upstream's progress in program order), needs no waking and does not register. An upstream subscriber stores its progress with a release store, then reads its registered
  * followers: only if there are some does it fence and wake them, so a subscriber nobody follows pays no fence.
  * A parked follower's dispatcher raised its park flag, fenced, then read the upstream sequences: with the
  * upstream's store, fence, flag read, that is the publishers' Dekker pairing again.
@@ -70,7 +70,10 @@ final class TopicSubscriber extends RingSubscriber
     private volatile long acknowledged;
     /** Dispatcher thread only: the last value written to {@link #acknowledged}. */
     private long acknowledgedLocal;
-    /** The epoch of this subscriber's registration with each upstream one; written before it is polled. */
+    /**
+     * The epoch of this subscriber's registration with each upstream one, 0 where it did not register (see
+     * {@link #register()}); written before it is polled.
+     */
     private final long[] registrations;
     /** Dispatcher thread only: every upstream subscriber acknowledged this one's registration. */
     private boolean settled;
@@ -165,9 +168,10 @@ final class TopicSubscriber extends RingSubscriber
      */
     void register()
     {
-        if (dispatcher.parking() != null)
+        for (int i = 0; i < upstream.length; i++)
         {
-            for (int i = 0; i < upstream.length; i++)
+            // On the upstream's own thread, this one reads its progress in program order: nothing to wake.
+            if (dispatcher.parking() != null && upstream[i].dispatcher != dispatcher)
             {
                 registrations[i] = upstream[i].follow(dispatcher, true);
                 // Its acknowledgement comes at its next pass: do not leave that to its park timeout.
@@ -193,11 +197,11 @@ final class TopicSubscriber extends RingSubscriber
     @Override
     void onDetached()
     {
-        if (dispatcher.parking() != null)
+        for (int i = 0; i < upstream.length; i++)
         {
-            for (final TopicSubscriber u : upstream)
+            if (registrations[i] != 0)
             {
-                u.follow(dispatcher, false);
+                upstream[i].follow(dispatcher, false);
             }
         }
         // Off the ring already: the followers now stop waiting for this subscriber, parked or registering.
