@@ -566,6 +566,11 @@ public abstract class BusContractTest
             assertThrows(IllegalStateException.class, () -> quotes.tryPublish(new Quote()));
             assertThrows(IllegalArgumentException.class,
                 () -> quotes.subscribe(q -> { }, SubscribeOptions.defaults().replayLast(1)));
+            // The rule holds while nobody subscribes too: refused, not counted as unrouted.
+            final Topic<Quote> unheard = bus.topic("quotes.unheard", Quote.class, Quote::new);
+            assertThrows(IllegalStateException.class, () -> unheard.publish(new Quote()));
+            assertThrows(IllegalStateException.class, () -> unheard.tryPublish(new Quote()));
+            assertEquals(0, bus.stats().destination("quotes.unheard").orElseThrow().unrouted());
 
             final Topic<Quote> plain = bus.topic("quotes.plain", Quote.class);
             plain.subscribe(q -> { });

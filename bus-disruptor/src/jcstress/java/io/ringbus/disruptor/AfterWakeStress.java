@@ -44,6 +44,8 @@ public class AfterWakeStress
         upstream.attach();
         new TopicSubscriber(topic, (Integer e) -> { }, downstreamDispatcher, "t", new TopicSubscriber[] {upstream}, null)
             .attach();
+        // The upstream's thread acknowledges the registration at its next pass, as its dispatcher would.
+        upstream.poll();
         // Published before both actors: only the upstream's progress can give the downstream work.
         topic.tryPublish(1);
     }

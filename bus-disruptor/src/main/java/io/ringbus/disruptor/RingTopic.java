@@ -80,17 +80,19 @@ final class RingTopic<E> extends Destination implements Topic<E>
     public void publish(final E event)
     {
         checkInstance(event, "event");
+        // The copier rule first, so that misuse is refused whether or not anybody subscribes yet.
+        final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
         if (!hasSubscribers())
         {
             countUnrouted();
         }
-        else if (slotFactory == null)
+        else if (copy == null)
         {
             offer(event);
         }
         else
         {
-            translate(ONE_ARG, copierOrRefuse(), event, true);
+            translate(ONE_ARG, copy, event, true);
         }
     }
 
@@ -98,12 +100,13 @@ final class RingTopic<E> extends Destination implements Topic<E>
     public boolean tryPublish(final E event)
     {
         checkInstance(event, "event");
+        final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
         if (!hasSubscribers())
         {
             countUnrouted();
             return true;
         }
-        return slotFactory == null ? tryOffer(event) : translate(ONE_ARG, copierOrRefuse(), event, false);
+        return copy == null ? tryOffer(event) : translate(ONE_ARG, copy, event, false);
     }
 
     private Translator<Object, Object> copierOrRefuse()

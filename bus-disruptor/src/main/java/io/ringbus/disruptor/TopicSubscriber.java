@@ -19,13 +19,24 @@ import java.util.function.Supplier;
  * it reads only the slots' availability flags, not the cursor every publisher writes.
  * <p>
  * <b>Dependency ordering.</b> A subscriber made {@code after} others (its upstream) never reads past the
- * lowest of their sequences. Each subscriber stores its progress with a volatile store and then reads its
- * followers' dispatchers to wake them; a follower's dispatcher raises its park flag, fences, then reads the
- * upstream sequences. That is the publishers' Dekker pairing again, so a parked follower always wakes when its
- * upstream advances, whichever threads they run on; registering as a follower is itself a volatile write
- * before the follower first polls, so no upstream batch can slip between the two. A closed upstream sets its
- * sequence to {@link Long#MAX_VALUE} after leaving the ring: its followers then go on as if it had never been
- * named, bounded by the ring's availability flags like any subscriber.
+ * lowest of their sequences. A follower whose dispatcher parks registers that dispatcher with each upstream
+ * subscriber; a follower on a dispatcher that never parks (busy-spin, yielding), or on the upstream's own
+ * dispatcher (which reads the upstream's progress in program order), needs no waking and does not register. An upstream subscriber stores its progress with a release store, then reads its registered
+ * followers: only if there are some does it fence and wake them, so a subscriber nobody follows pays no fence.
+ * A parked follower's dispatcher raised its park flag, fenced, then read the upstream sequences: with the
+ * upstream's store, fence, flag read, that is the publishers' Dekker pairing again.
+ * <p>
+ * The fence is skipped on the strength of a read that may come before the store, so a registration racing a
+ * batch could be missed by that batch. Hence the registration is acknowledged: the upstream's own thread, at
+ * each poll and before it parks, publishes (release store) the registration count it has seen. Its stores
+ * before that acknowledgement are visible to whoever reads it, and every batch after it sees the follower and
+ * fences. Until a follower has read the acknowledgement of each of its upstream subscribers (or their
+ * {@link Long#MAX_VALUE}, see below), it reports work and does not park, yielding instead; the registration
+ * wakes the upstream's dispatcher so that the acknowledgement comes at its next pass.
+ * <p>
+ * A closed upstream sets its sequence to {@link Long#MAX_VALUE} after leaving the ring, with a full fence and
+ * wake-up whatever its followers: they then go on as if it had never been named, bounded by the ring's
+ * availability flags like any subscriber.
  * <p>
  * <b>Replay.</b> Events behind the cursor are protected by no gating sequence: publishers may overwrite them
  * at any time, and Disruptor caches the minimum gating sequence, so a sequence added behind the cursor is not
@@ -44,7 +55,7 @@ final class TopicSubscriber extends RingSubscriber
     static final int BATCH_LIMIT = 256;
 
     private static final TopicSubscriber[] NO_UPSTREAM = new TopicSubscriber[0];
-    private static final Dispatcher[] NO_FOLLOWERS = new Dispatcher[0];
+    private static final Followers NO_FOLLOWERS = new Followers(new Dispatcher[0], 0);
     /** What {@link #capture} finds in a slot a later lap has taken. */
     private static final Object LAPPED = new Object();
     /** A captured tombstone: the sequence counts, nobody is handed anything. */
@@ -54,7 +65,18 @@ final class TopicSubscriber extends RingSubscriber
     private final int batch;
     private final TopicSubscriber[] upstream;
     private final Sequence[] gates;
-    private volatile Dispatcher[] followers = NO_FOLLOWERS;
+    private volatile Followers followers = NO_FOLLOWERS;
+    /** The latest {@link Followers#epoch} this subscriber's dispatcher thread saw; see the class notes. */
+    private volatile long acknowledged;
+    /** Dispatcher thread only: the last value written to {@link #acknowledged}. */
+    private long acknowledgedLocal;
+    /**
+     * The epoch of this subscriber's registration with each upstream one, 0 where it did not register (see
+     * {@link #register()}); written before it is polled.
+     */
+    private final long[] registrations;
+    /** Dispatcher thread only: every upstream subscriber acknowledged this one's registration. */
+    private boolean settled;
     private final Replay replay;
     private Object[] replayed;
     private int replayIndex;
@@ -67,6 +89,14 @@ final class TopicSubscriber extends RingSubscriber
      * @param copier  for slot mode, copies a slot into a fresh event; {@code null} in object mode.
      */
     record Replay(int count, Supplier<?> factory, Translator<Object, Object> copier)
+    {
+    }
+
+    /**
+     * The parking dispatchers to wake after an advance (one entry per registered follower), and how many
+     * registrations and removals made this value.
+     */
+    private record Followers(Dispatcher[] dispatchers, long epoch)
     {
     }
 
@@ -97,6 +127,7 @@ final class TopicSubscriber extends RingSubscriber
         {
             gates[i] = upstream[i].sequence;
         }
+        this.registrations = new long[upstream.length];
         this.replay = replay;
     }
 
@@ -128,32 +159,100 @@ final class TopicSubscriber extends RingSubscriber
                 throw ex;
             }
         }
-        for (final TopicSubscriber u : upstream)
+        register();
+    }
+
+    /**
+     * Register with the upstream subscribers (when this one's dispatcher parks), then join the dispatcher.
+     * Separate from {@link #attach()} for the jcstress test of the registration race.
+     */
+    void register()
+    {
+        for (int i = 0; i < upstream.length; i++)
         {
-            u.follow(dispatcher, true);
+            // On the upstream's own thread, this one reads its progress in program order: nothing to wake.
+            if (dispatcher.parking() != null && upstream[i].dispatcher != dispatcher)
+            {
+                registrations[i] = upstream[i].follow(dispatcher, true);
+                // Its acknowledgement comes at its next pass: do not leave that to its park timeout.
+                upstream[i].dispatcher.wake();
+            }
         }
         dispatcher.add(this);
     }
 
-    private synchronized void follow(final Dispatcher follower, final boolean add)
+    /**
+     * @return the epoch of the followers after the change.
+     */
+    private synchronized long follow(final Dispatcher follower, final boolean add)
     {
-        followers = add ? CopyOnWrite.with(followers, follower) : CopyOnWrite.without(followers, follower);
+        final Followers current = followers;
+        final Dispatcher[] next = add ?
+            CopyOnWrite.with(current.dispatchers(), follower) : CopyOnWrite.without(current.dispatchers(), follower);
+        final long epoch = current.epoch() + 1;
+        followers = new Followers(next, epoch);
+        return epoch;
     }
 
     @Override
     void onDetached()
     {
-        for (final TopicSubscriber u : upstream)
+        for (int i = 0; i < upstream.length; i++)
         {
-            u.follow(dispatcher, false);
+            if (registrations[i] != 0)
+            {
+                upstream[i].follow(dispatcher, false);
+            }
         }
-        // Off the ring already: the followers now stop waiting for this subscriber.
-        advance(Long.MAX_VALUE);
+        // Off the ring already: the followers now stop waiting for this subscriber, parked or registering.
+        sequence.setVolatile(Long.MAX_VALUE);
+        for (final Dispatcher d : followers.dispatchers())
+        {
+            d.wake();
+        }
+    }
+
+    /**
+     * Upstream side, on this subscriber's dispatcher thread: publish the registrations seen so far. The
+     * release store orders every earlier progress store before it, and every later {@link #advance} reads
+     * followers at least this recent.
+     */
+    private void acknowledge()
+    {
+        final long epoch = followers.epoch();
+        if (epoch != acknowledgedLocal)
+        {
+            acknowledgedLocal = epoch;
+            acknowledged = epoch;
+        }
+    }
+
+    /**
+     * Follower side: whether each upstream subscriber acknowledged this one's registration or left for good, so
+     * that a parked dispatcher is sure to be woken.
+     */
+    private boolean settled()
+    {
+        if (settled)
+        {
+            return true;
+        }
+        for (int i = 0; i < upstream.length; i++)
+        {
+            final TopicSubscriber u = upstream[i];
+            if (u.acknowledged < registrations[i] && u.sequence.get() != Long.MAX_VALUE)
+            {
+                return false;
+            }
+        }
+        settled = true;
+        return true;
     }
 
     @Override
     int poll()
     {
+        acknowledge();
         if (replayed != null)
         {
             return pollReplayed();
@@ -191,14 +290,20 @@ final class TopicSubscriber extends RingSubscriber
     }
 
     /**
-     * Publish progress, then wake the followers: the volatile store orders the two (see the class notes).
+     * Publish progress, then wake the followers if any: see the class notes for why the fence may be skipped.
      */
     private void advance(final long handled)
     {
-        sequence.setVolatile(handled);
-        for (final Dispatcher d : followers)
+        sequence.set(handled);
+        final Dispatcher[] wake = followers.dispatchers();
+        if (wake.length != 0)
         {
-            d.wake();
+            // StoreLoad: the progress before the followers' park flags.
+            VarHandle.fullFence();
+            for (final Dispatcher d : wake)
+            {
+                d.wake();
+            }
         }
     }
 
@@ -233,8 +338,16 @@ final class TopicSubscriber extends RingSubscriber
     @Override
     boolean hasWork()
     {
+        // Called with the park flag up and fenced: a registration seen here needs no wake-up of this thread.
+        acknowledge();
         if (replayed != null)
         {
+            return true;
+        }
+        if (!settled())
+        {
+            // Not parked until acknowledged, which the upstream's next pass does: yield meanwhile.
+            Thread.yield();
             return true;
         }
         long limit = destination.ring.getCursor();

@@ -18,9 +18,12 @@
  * ring back.
  * <p>
  * <b>Dependency ordering.</b> A topic subscriber made {@code after} others reads no further than the lowest of
- * their sequences. Every topic subscriber stores its progress with a volatile store, then wakes the
- * dispatchers of its followers; a follower's dispatcher raises its park flag, fences, then reads those
- * sequences: the same Dekker pairing, so a parked follower always wakes when its upstream advances.
+ * their sequences. A follower whose dispatcher parks registers it with each predecessor; a predecessor stores
+ * its progress, then, only if it has registered followers, fences and wakes their dispatchers, which raised
+ * their park flag and fenced before reading its sequence: the same Dekker pairing. A subscriber nobody
+ * follows pays no fence. Because that skip rests on a read the store may pass, each registration is
+ * acknowledged by the predecessor's own thread, and a follower does not park before it has read the
+ * acknowledgement. See {@code TopicSubscriber}.
  * <p>
  * <b>Replay.</b> Disruptor caches the lowest gating sequence, so a sequence added behind the cursor does not
  * reliably hold publishers back. A replaying subscriber is gated at the cursor like any other, then copies the
