@@ -43,13 +43,12 @@ public final class DisruptorBus implements Bus
     private final ConcurrentHashMap<String, ResponderAddress> addresses = new ConcurrentHashMap<>();
     private final List<PatternSubscription> patterns = new ArrayList<>();
     private final LongAdder deadEvents = new LongAdder();
-    private final RequestPool requests;
+    private volatile RequestPool requests;
     private boolean closeDone;
 
     private DisruptorBus(final BusConfig config)
     {
         this.engine = new Engine(config);
-        this.requests = new RequestPool(engine.errors);
     }
 
     /**
@@ -353,7 +352,7 @@ public final class DisruptorBus implements Bus
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(responder, "responder");
         final ResponderAddress a =
-            getOrCreate(addresses, address, address, x -> new ResponderAddress(engine, requests, address, requestType));
+            getOrCreate(addresses, address, address, x -> new ResponderAddress(engine, requests(), address, requestType));
         if (a.requestType != requestType)
         {
             throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
@@ -413,6 +412,24 @@ public final class DisruptorBus implements Bus
         a.request(request, replyType, timeout.toNanos(), (ReplyCallback<Object>)callback);
     }
 
+    private RequestPool requests()
+    {
+        RequestPool pool = requests;
+        if (pool == null)
+        {
+            synchronized (registryLock)
+            {
+                pool = requests;
+                if (pool == null)
+                {
+                    pool = new RequestPool(engine.errors);
+                    requests = pool;
+                }
+            }
+        }
+        return pool;
+    }
+
     private void failAtOnce(final ReplyCallback<?> callback, final RuntimeException failure)
     {
         try
@@ -430,7 +447,8 @@ public final class DisruptorBus implements Bus
      */
     long requestEntriesInUse()
     {
-        return requests.inUse();
+        final RequestPool pool = requests;
+        return pool == null ? 0 : pool.inUse();
     }
 
     /**
@@ -438,7 +456,8 @@ public final class DisruptorBus implements Bus
      */
     long requestEntriesCreated()
     {
-        return requests.created();
+        final RequestPool pool = requests;
+        return pool == null ? 0 : pool.created();
     }
 
     /**

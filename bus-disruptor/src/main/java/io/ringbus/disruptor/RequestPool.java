@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Free {@link PendingRequest}s of one bus, so that a request/reply round trip allocates nothing once warm.
+ * Made with the bus's first responder, so a bus without request/reply pays nothing for it.
  * Any thread takes and returns entries (a JCTools MPMC array queue); when it is empty a new entry is made, when
  * it is full a returned entry is left to the garbage collector.
  * <p>
@@ -13,16 +14,34 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RequestPool
 {
-    static final int CAPACITY = 1024;
+    /**
+     * Enough for the requests a bus keeps in flight at a high rate: those queued at addresses, in responders'
+     * hands, and those whose timer the timer thread has yet to cancel (up to a tick's worth).
+     */
+    static final int CAPACITY = 1 << 14;
 
     final ErrorReporter errors;
-    private final MpmcArrayQueue<PendingRequest> free = new MpmcArrayQueue<>(CAPACITY);
+    private final MpmcArrayQueue<PendingRequest> free;
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
     RequestPool(final ErrorReporter errors)
     {
+        this(errors, CAPACITY);
+    }
+
+    RequestPool(final ErrorReporter errors, final int capacity)
+    {
         this.errors = errors;
+        this.free = new MpmcArrayQueue<>(capacity);
+    }
+
+    /**
+     * @return entries waiting in the pool.
+     */
+    int free()
+    {
+        return free.size();
     }
 
     PendingRequest acquire()

@@ -65,7 +65,7 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     private final TimerClock clock;
     private final long tickNanos;
     private final ErrorReporter errors;
-    private final MpscArrayQueue<TimerTask> commands = new MpscArrayQueue<>(COMMAND_CAPACITY);
+    private final MpscArrayQueue<TimerTask> commands;
     private final DeadlineTimerWheel wheel;
     private final Long2ObjectHashMap<TimerTask> byId = new Long2ObjectHashMap<>();
     private final AtomicInteger state = new AtomicInteger(NEW);
@@ -80,11 +80,25 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
 
     TimerAgent(final TimerClock clock, final long tickNanos, final ErrorReporter errors)
     {
+        this(clock, tickNanos, errors, COMMAND_CAPACITY, TICKS_PER_WHEEL);
+    }
+
+    /**
+     * With the sizes given: small ones for jcstress tests, which make one agent per trial.
+     */
+    TimerAgent(
+        final TimerClock clock,
+        final long tickNanos,
+        final ErrorReporter errors,
+        final int commandCapacity,
+        final int ticksPerWheel)
+    {
         this.clock = clock;
         this.tickNanos = tickNanos;
         this.errors = errors;
+        this.commands = new MpscArrayQueue<>(commandCapacity);
         this.wheel = new DeadlineTimerWheel(
-            TimeUnit.NANOSECONDS, clock.nanoTime(), tickNanos, TICKS_PER_WHEEL, INITIAL_TICK_ALLOCATION);
+            TimeUnit.NANOSECONDS, clock.nanoTime(), tickNanos, ticksPerWheel, INITIAL_TICK_ALLOCATION);
     }
 
     TimerClock clock()
@@ -106,6 +120,16 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     void submit(final TimerTask task)
     {
         start();
+        enqueue(task);
+    }
+
+    /**
+     * The hand-off itself, without starting the thread.
+     *
+     * @return whether this call unparked the agent.
+     */
+    boolean enqueue(final TimerTask task)
+    {
         for (int attempt = 0; !commands.offer(task); attempt++)
         {
             if (state.get() == STOPPED)
@@ -118,12 +142,10 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
         // The offer (a CAS) comes before these reads: see the class comment.
         if (state.get() == STOPPED)
         {
-            drainStopped(task);
+            drainStopped();
+            return false;
         }
-        else if (parked)
-        {
-            wake();
-        }
+        return parked && wake();
     }
 
     /**
@@ -224,14 +246,14 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
                 errors.report(ex.getMessage());
             }
         }
-        drainStopped(null);
+        drainStopped();
     }
 
     /**
      * Tasks offered after the stop: arms are lost, notices let go. The lock makes this and the agent's own
      * final drain one consumer at a time, as the MPSC queue requires.
      */
-    private synchronized void drainStopped(final TimerTask justOffered)
+    private synchronized void drainStopped()
     {
         TimerTask task;
         while ((task = commands.poll()) != null)
