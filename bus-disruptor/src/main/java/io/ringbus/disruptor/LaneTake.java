@@ -19,6 +19,7 @@ final class LaneTake
     private int streak;
     /** The lane of the last message taken. */
     Lane lane;
+    private Lane[] lanesSeen;
 
     LaneTake(final int guard)
     {
@@ -37,6 +38,7 @@ final class LaneTake
      */
     long next(final Lane[] lanes)
     {
+        lanesSeen = lanes;
         if (guard > 0 && streak >= guard)
         {
             streak = 0;
@@ -77,8 +79,30 @@ final class LaneTake
         if (sequence != WorkClaim.NONE)
         {
             lane = candidate;
+            letGoOfOtherLanes(candidate);
         }
         return sequence;
+    }
+
+    /**
+     * This consumer holds a message in one lane only: in every other lane its position may move up to the work
+     * sequence, so that a lane it has not polled for a while (a lower one, while higher ones keep it busy) is
+     * not held back at a message it handled long ago.
+     */
+    private void letGoOfOtherLanes(final Lane holding)
+    {
+        for (final Lane other : lanesSeen)
+        {
+            if (other != holding)
+            {
+                final Sequence position = positions[other.priority];
+                final long work = other.work.get();
+                if (position.get() < work)
+                {
+                    position.set(work);
+                }
+            }
+        }
     }
 
     private static boolean lowerWaiting(final Lane[] lanes, final int taken)

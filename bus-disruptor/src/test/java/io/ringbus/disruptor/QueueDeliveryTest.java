@@ -274,6 +274,35 @@ class QueueDeliveryTest
         assertEquals(List.of(7, 7, 7, 7, 0, 7, 7, 7, 7, 0, 7, 7, 0), order);
     }
 
+    @Test
+    void aConsumerBusyWithAHigherLaneDoesNotHoldALowerOneBack()
+    {
+        final Lane high = new Lane(7, 8);
+        final Lane low = new Lane(0, 8);
+        final Lane[] lanes = {high, low};
+        final LaneTake a = new LaneTake(0);
+        final LaneTake b = new LaneTake(0);
+        for (final LaneTake take : List.of(a, b))
+        {
+            high.gate.add(take.positions[7]);
+            low.gate.add(take.positions[0]);
+        }
+        publish(low, "low");
+        assertEquals(0, b.next(lanes), "b takes the low message");
+        assertEquals(WorkClaim.NONE, b.next(lanes), "b handled it and finds nothing more");
+        publish(high, "high");
+        assertEquals(0, a.next(lanes), "a takes the high message without looking at the low lane");
+        assertEquals(high, a.lane);
+        assertEquals(0, low.gate.get(), "a still holds the low lane back at a message b took long ago");
+    }
+
+    private static void publish(final Lane lane, final Object event)
+    {
+        final long sequence = lane.ring.next();
+        lane.ring.get(sequence).event = event;
+        lane.ring.publish(sequence);
+    }
+
     /**
      * The priorities one consumer takes, from a queue filled before it attached.
      */
