@@ -22,11 +22,12 @@ package io.ringbus.api;
  *                    priority lanes).
  * @param subscribers subscriptions or consumers attached now.
  * @param unrouted    events published to a topic while it had no subscriber; for a dead-letter queue, dead
- *                    letters it refused because it was full (each also reported).
+ *                    letters it dropped because it was full and had no consumer (each also reported).
  * @param retries     queue messages whose attempt failed and that were scheduled for another attempt.
  * @param deadLettered queue messages whose last attempt failed, handed to the dead-letter queue.
  * @param delayed     queue messages waiting for their time: delayed sends not yet due and retries waiting for
- *                    their backoff (after close: those lost to it, each reported).
+ *                    their backoff, or for a dead-letter queue, dead letters waiting for room (after close: those
+ *                    lost to it, each reported).
  */
 public record DestinationStats(
     String name,

@@ -1018,7 +1018,8 @@ public abstract class BusContractTest
             final Queue<String> queue = bus.queue("delay.cancel", String.class);
             final List<String> seen = new CopyOnWriteArrayList<>();
             queue.consume(seen::add);
-            final ScheduledMessage later = queue.sendAfter("cancelled", Duration.ofMillis(200));
+            // Long enough that the cancel below surely comes first, even on a loaded machine.
+            final ScheduledMessage later = queue.sendAfter("cancelled", Duration.ofSeconds(1));
             final ScheduledMessage soon = queue.sendAfter("kept", Duration.ofMillis(1));
             assertTrue(later.isPending());
             assertTrue(later.cancel());
@@ -1028,7 +1029,7 @@ public abstract class BusContractTest
             assertFalse(soon.isPending());
             assertFalse(soon.cancel(), "cancelled a message already delivered");
             // A third message due after the cancelled one proves the timer went past its deadline.
-            queue.sendAfter("after", Duration.ofMillis(250));
+            queue.sendAfter("after", Duration.ofMillis(1_050));
             Await.until("the message due after the cancelled one", () -> seen.contains("after"));
             assertEquals(List.of("kept", "after"), seen);
             final DestinationStats stats = bus.stats().destination("delay.cancel").orElseThrow();

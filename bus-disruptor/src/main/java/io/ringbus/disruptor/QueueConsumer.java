@@ -104,7 +104,16 @@ final class QueueConsumer extends RingSubscriber
     void failed(final Object event, final Throwable cause)
     {
         super.failed(event, cause);
-        queue.failed(event, cause, attemptsBefore + 1, priority);
+        try
+        {
+            queue.failed(event, cause, attemptsBefore + 1, priority);
+        }
+        catch (final RuntimeException ex)
+        {
+            // Never out of the dispatcher: the message would vanish with no counter saying so.
+            destination.engine.errors.report("retrying or dead-lettering a message of " + destination.describe() +
+                " failed: " + ex);
+        }
     }
 
     @Override

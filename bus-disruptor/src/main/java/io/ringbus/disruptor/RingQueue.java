@@ -262,10 +262,26 @@ final class RingQueue<E> extends Destination implements Queue<E>
         final DeadLetter<E> letter = new DeadLetter<>((E)message, cause, attempts);
         if (!dlq.tryOfferInternal(dlq.ring, letter))
         {
-            dlq.unrouted.increment();
-            engine.errors.report(dlq.describe() + " is full: dropped the dead letter of " + describe() +
-                " after " + attempts + " attempt(s), counted as unrouted there");
+            dlq.deadLetterRefused(letter, this, attempts);
         }
+    }
+
+    /**
+     * This dead-letter queue was full. With a consumer, the letter waits on the timer for room (a dispatcher
+     * must not wait: it may be the one draining this queue); with none, room may never come, so it is dropped,
+     * reported and counted as unrouted.
+     */
+    private void deadLetterRefused(final Object letter, final RingQueue<?> from, final int attempts)
+    {
+        if (hasSubscribers())
+        {
+            delayedAccepted.incrementAndGet();
+            engine.timer().submit(new DelayedSend(this, letter, engine.config.clock().nanoTime()));
+            return;
+        }
+        unrouted.increment();
+        engine.errors.report(describe() + " is full and has no consumer: dropped the dead letter of " +
+            from.describe() + " after " + attempts + " attempt(s), counted as unrouted there");
     }
 
     /**

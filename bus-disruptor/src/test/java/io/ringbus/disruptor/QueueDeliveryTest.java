@@ -244,6 +244,27 @@ class QueueDeliveryTest
         assertTrue(reported.get(1).getMessage().contains("retry"), reported.get(1).getMessage());
     }
 
+    @Test
+    void fullDeadLetterQueueWithoutConsumerCountsWhatItDrops() throws Exception
+    {
+        try (Bus bus = Ringbus.builder().ringSize(4).errorHandler((cause, destination, event, handler) -> { }).build())
+        {
+            final Queue<Integer> queue = bus.queue("dlq.full", Integer.class);
+            queue.consume(m ->
+            {
+                throw new IllegalStateException("fails");
+            });
+            for (int i = 0; i < 10; i++)
+            {
+                queue.send(i);
+            }
+            Await.until("all dead-lettered", () -> bus.stats().destination("dlq.full").orElseThrow().deadLettered() == 10);
+            final DestinationStats dlq = bus.stats().destination("dlq.full.dlq").orElseThrow();
+            assertEquals(4, dlq.published(), "the dead-letter queue holds its capacity");
+            assertEquals(6, dlq.unrouted(), "the rest are counted as dropped");
+        }
+    }
+
     // ---------------------------------------------------------------- priorities
 
     @Test
@@ -411,7 +432,8 @@ class QueueDeliveryTest
             Await.until(() -> "all completed: " + replies + " replies, " + timeouts + " timeouts, " + failures +
                 " failures, " + other + " other", Await.DEFAULT,
                 () -> replies.get() + timeouts.get() + failures.get() + other.get() == requests);
-            assertEquals(requests / 2, failures.get());
+            // A request to the dead responder may also time out while it waits for it on a loaded machine.
+            assertTrue(failures.get() > 0 && failures.get() <= requests / 2, "failures " + failures);
             assertEquals(0, other.get());
             assertTrue(timeouts.get() > 0, "the slow responder should have timed some out");
             release.countDown();
