@@ -6,6 +6,7 @@ import io.ringbus.api.ErrorHandler;
 import io.ringbus.api.IdleStrategyKind;
 import io.ringbus.disruptor.BusConfig;
 import io.ringbus.disruptor.DisruptorBus;
+import io.ringbus.disruptor.TimerClock;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -55,6 +56,14 @@ public final class Ringbus
     /** How long close waits for accepted events to be handled unless told otherwise. */
     public static final Duration CLOSE_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
 
+    /** System property for {@link Builder#timerTick(Duration)}, in microseconds. */
+    public static final String TIMER_TICK_PROP_NAME = "ringbus.timerTickMicros";
+    /**
+     * The timer's tick unless told otherwise: 1 ms, run as 2^20 ns (1.048576 ms) since the tick is rounded up to a
+     * power of two nanoseconds.
+     */
+    public static final Duration TIMER_TICK_DEFAULT = Duration.ofMillis(1);
+
     private Ringbus()
     {
     }
@@ -95,6 +104,9 @@ public final class Ringbus
         private Duration closeTimeout =
             Duration.ofMillis(intProperty(CLOSE_TIMEOUT_PROP_NAME, (int)CLOSE_TIMEOUT_DEFAULT.toMillis()));
         private ErrorHandler errorHandler = Ringbus::printToStandardError;
+        private Duration timerTick =
+            Duration.ofNanos(1000L * intProperty(TIMER_TICK_PROP_NAME, (int)(TIMER_TICK_DEFAULT.toNanos() / 1000)));
+        private TimerClock clock = TimerClock.system();
 
         private Builder()
         {
@@ -173,6 +185,34 @@ public final class Ringbus
         }
 
         /**
+         * The resolution of the bus's timer, which runs delayed messages, retry backoffs and request timeouts:
+         * each fires within about two ticks after its deadline, never before. Rounded up to a power of two
+         * nanoseconds. The timer thread ({@code ringbus-timer}) starts with the first delayed message, retry or
+         * request, and parks one tick at a time while it holds any.
+         *
+         * @param timerTick from 1,024 ns to about 1 s.
+         * @return this builder.
+         */
+        public Builder timerTick(final Duration timerTick)
+        {
+            this.timerTick = Objects.requireNonNull(timerTick, "timerTick");
+            return this;
+        }
+
+        /**
+         * The clock delays, retries and request timeouts run on; tests pass a
+         * {@link io.ringbus.disruptor.ManualClock} and move it by hand. The system clock by default.
+         *
+         * @param clock the clock.
+         * @return this builder.
+         */
+        public Builder clock(final TimerClock clock)
+        {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * Validate the settings and start the bus.
          *
          * @return a running bus.
@@ -181,7 +221,8 @@ public final class Ringbus
         public Bus build()
         {
             return DisruptorBus.start(
-                new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout));
+                new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout, timerTick,
+                    clock));
         }
 
         private static int intProperty(final String name, final int fallback)

@@ -133,6 +133,20 @@ public interface Bus extends AutoCloseable
     <E> Queue<E> queue(String name, Class<E> type);
 
     /**
+     * The queue of that name, created with these options if it does not exist. Declare a queue with its options
+     * before anything else uses its name: once it exists, asking for it with other options is refused.
+     *
+     * @param name    a dot-separated name.
+     * @param type    the class of its messages; must be the same as when the queue was created.
+     * @param options its retry policy and starvation guard.
+     * @param <E>     type of the messages.
+     * @return the queue.
+     * @throws IllegalArgumentException if the name is invalid, is a topic, or the queue has another type or other
+     *                                  options.
+     */
+    <E> Queue<E> queue(String name, Class<E> type, QueueOptions options);
+
+    /**
      * Subscribe to every topic whose name matches a pattern, now and later, whose type is {@code type} or a
      * subtype of it; topics of other types are left alone.
      *
@@ -188,6 +202,24 @@ public interface Bus extends AutoCloseable
      *                                  the class the address's responders take.
      */
     <Q, R> CompletableFuture<R> request(String address, Q request, Class<R> replyType, Duration timeout);
+
+    /**
+     * Send a request to one responder and have the outcome handed to a callback: the same outcomes as
+     * {@link #request(String, Object, Class, Duration)}, without a future. Once warm, a round trip allocates
+     * nothing in the bus (the request, the reply and the callback are the caller's objects).
+     *
+     * @param address   the address.
+     * @param request   the request, not {@code null}.
+     * @param replyType the class of the reply.
+     * @param timeout   how long to wait for the reply, positive.
+     * @param callback  called exactly once with the reply or the failure.
+     * @param <Q>       type of the request.
+     * @param <R>       type of the reply.
+     * @throws IllegalArgumentException if the address is invalid, the timeout not positive, or the request not of
+     *                                  the class the address's responders take.
+     */
+    <Q, R> void request(
+        String address, Q request, Class<R> replyType, Duration timeout, ReplyCallback<? super R> callback);
 
     /**
      * Wire every {@link io.ringbus.api.annotation.Subscribe}, {@link io.ringbus.api.annotation.Consume} and

@@ -66,16 +66,17 @@ public record BusStats(
         {
             width = Math.max(width, d.name().length());
         }
-        final String header = "%-8s %-" + width + "s %10s %12s %12s %9s %9s %5s %9s%n";
-        final String row = "%-8s %-" + width + "s %10d %12d %12d %9d %9d %5d %9d%n";
-        final StringBuilder sb = new StringBuilder(128 + destinations.size() * (96 + width));
+        final String header = "%-8s %-" + width + "s %10s %12s %12s %9s %9s %5s %9s %9s %9s %9s%n";
+        final String row = "%-8s %-" + width + "s %10d %12d %12d %9d %9d %5d %9d %9d %9d %9d%n";
+        final StringBuilder sb = new StringBuilder(128 + destinations.size() * (128 + width));
         sb.append(String.format(header,
-            "kind", "destination", "capacity", "published", "delivered", "failures", "depth", "subs", "unrouted"));
+            "kind", "destination", "capacity", "published", "delivered", "failures", "depth", "subs", "unrouted",
+            "retries", "dead", "delayed"));
         for (final DestinationStats d : destinations)
         {
             sb.append(String.format(row,
                 d.kind().name().toLowerCase(Locale.ROOT), d.name(), d.capacity(), d.published(), d.delivered(),
-                d.failures(), d.depth(), d.subscribers(), d.unrouted()));
+                d.failures(), d.depth(), d.subscribers(), d.unrouted(), d.retries(), d.deadLettered(), d.delayed()));
         }
         sb.append(String.format("dead events: %d, dispatcher threads: %d, error handler failures: %d%n",
             deadEvents, dispatcherThreads, errorHandlerFailures));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -1245,6 +1246,452 @@ public abstract class BusContractTest
                 () -> bus.request("picky", 3, String.class, Duration.ofSeconds(10)).get(30, TimeUnit.SECONDS));
             assertInstanceOf(IllegalArgumentException.class, ex.getCause());
             assertEquals("no 3", ex.getCause().getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- priorities
+
+    @Test
+    void consumerTakesTheHighestPriorityFirstAndFifoWithinOne() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("prio.order", String.class);
+            queue.send("p0-a");
+            queue.send("p3-a", 3);
+            queue.send("p7-a", Queue.MAX_PRIORITY);
+            queue.send("p0-b", 0);
+            queue.send("p3-b", 3);
+            queue.send("p7-b", 7);
+            queue.send("p0-c");
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            queue.consume(seen::add);
+            Await.until("seven messages", () -> seen.size() == 7);
+            assertEquals(List.of("p7-a", "p7-b", "p3-a", "p3-b", "p0-a", "p0-b", "p0-c"), seen);
+            final DestinationStats stats = bus.stats().destination("prio.order").orElseThrow();
+            assertEquals(7, stats.published());
+            Await.until("depth back to zero", () -> bus.stats().destination("prio.order").orElseThrow().depth() == 0);
+        }
+    }
+
+    @Test
+    void priorityOutOfRangeIsRefusedNamingTheRange()
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("prio.bad", String.class);
+            for (final int bad : new int[] {-1, Queue.MAX_PRIORITY + 1, Integer.MIN_VALUE})
+            {
+                final IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> queue.send("x", bad));
+                assertTrue(ex.getMessage().contains("priority") && ex.getMessage().contains("0 to") &&
+                    ex.getMessage().contains(String.valueOf(bad)), ex.getMessage());
+            }
+            assertEquals("message", assertThrows(NullPointerException.class, () -> queue.send(null, 1)).getMessage());
+            assertEquals(0, bus.stats().destination("prio.bad").orElseThrow().published());
+        }
+    }
+
+    @Test
+    void competingConsumersHandleEachPriorityMessageExactlyOnce() throws Exception
+    {
+        final int perSender = 5_000;
+        try (Bus bus = newBus(Settings.defaults().ringSize(256)))
+        {
+            final Queue<Tick> queue = bus.queue("prio.compete", Tick.class);
+            final Map<Tick, Integer> seen = new ConcurrentHashMap<>();
+            for (int c = 0; c < 3; c++)
+            {
+                queue.consume(t -> seen.merge(t, 1, Integer::sum));
+            }
+            final List<Thread> senders = new ArrayList<>();
+            for (int p = 0; p < 2; p++)
+            {
+                final int sender = p;
+                senders.add(new Thread(() ->
+                {
+                    for (int i = 0; i < perSender; i++)
+                    {
+                        queue.send(new Tick(sender, i), i % (Queue.MAX_PRIORITY + 1));
+                    }
+                }));
+            }
+            senders.forEach(Thread::start);
+            for (final Thread t : senders)
+            {
+                t.join(Await.DEFAULT.toMillis());
+                assertFalse(t.isAlive(), "sender stuck");
+            }
+            Await.until(() -> "all handled, saw " + seen.size(), Await.DEFAULT, () -> seen.size() == 2 * perSender);
+            Await.until("no message in flight", () ->
+                bus.stats().destination("prio.compete").orElseThrow().delivered() == 2L * perSender);
+            assertTrue(seen.values().stream().allMatch(n -> n == 1), "a message was handled twice");
+        }
+    }
+
+    // ---------------------------------------------------------------- delayed delivery
+
+    @Test
+    void delayedMessagesAreNeverEarly() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<Long> queue = bus.queue("delay.early", Long.class);
+            final Map<Long, Long> handledAt = new ConcurrentHashMap<>();
+            queue.consume(deadline -> handledAt.put(deadline, System.nanoTime()));
+            final List<Long> deadlines = new ArrayList<>();
+            for (int i = 0; i < 20; i++)
+            {
+                final Duration delay = Duration.ofMillis(5L * (i % 10));
+                final long deadline = System.nanoTime() + delay.toNanos();
+                deadlines.add(deadline);
+                final ScheduledMessage handle = queue.sendAfter(deadline, delay);
+                assertNotNull(handle);
+            }
+            final Instant when = Instant.now().plusMillis(30);
+            final Map<String, Instant> at = new ConcurrentHashMap<>();
+            final Queue<String> wall = bus.queue("delay.at", String.class);
+            wall.consume(m -> at.put(m, Instant.now()));
+            wall.sendAt("at", when);
+            wall.sendAt("past", Instant.now().minusSeconds(60));
+            Await.until("all delayed messages", () -> handledAt.size() == deadlines.size() && at.size() == 2);
+            for (final long deadline : deadlines)
+            {
+                assertTrue(handledAt.get(deadline) - deadline >= 0,
+                    "handled " + (deadline - handledAt.get(deadline)) + " ns before its deadline");
+            }
+            assertFalse(at.get("at").isBefore(when), "sendAt delivered at " + at.get("at") + " before " + when);
+        }
+    }
+
+    @Test
+    void cancelledDelayedMessageIsNeverDelivered() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("delay.cancel", String.class);
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            queue.consume(seen::add);
+            // Long enough that the cancel below surely comes first, even on a loaded machine.
+            final ScheduledMessage later = queue.sendAfter("cancelled", Duration.ofSeconds(1));
+            final ScheduledMessage soon = queue.sendAfter("kept", Duration.ofMillis(1));
+            assertTrue(later.isPending());
+            assertTrue(later.cancel());
+            assertFalse(later.cancel(), "cancelled twice");
+            assertFalse(later.isPending());
+            Await.until("the kept message", () -> seen.contains("kept"));
+            assertFalse(soon.isPending());
+            assertFalse(soon.cancel(), "cancelled a message already delivered");
+            // A third message due after the cancelled one proves the timer went past its deadline.
+            queue.sendAfter("after", Duration.ofMillis(1_050));
+            Await.until("the message due after the cancelled one", () -> seen.contains("after"));
+            assertEquals(List.of("kept", "after"), seen);
+            final DestinationStats stats = bus.stats().destination("delay.cancel").orElseThrow();
+            assertEquals(2, stats.published(), "a cancelled message is not counted as accepted");
+            assertEquals(0, stats.delayed());
+        }
+    }
+
+    @Test
+    void delayArgumentsAreChecked()
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("delay.args", String.class);
+            assertThrows(IllegalArgumentException.class, () -> queue.sendAfter("x", Duration.ofMillis(-1)));
+            assertEquals("delay", assertThrows(NullPointerException.class, () -> queue.sendAfter("x", null)).getMessage());
+            assertEquals("when", assertThrows(NullPointerException.class, () -> queue.sendAt("x", null)).getMessage());
+            assertEquals("message",
+                assertThrows(NullPointerException.class, () -> queue.sendAfter(null, Duration.ZERO)).getMessage());
+        }
+    }
+
+    @Test
+    void closeDeliversDelayedMessagesDueWithinItsTimeoutAndReportsTheRest() throws Exception
+    {
+        final List<Object> reported = new CopyOnWriteArrayList<>();
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final Bus bus = newBus(Settings.defaults().errorHandler((cause, destination, event, handler) ->
+        {
+            if (cause instanceof BusClosedException)
+            {
+                reported.add(event);
+            }
+        }));
+        try
+        {
+            final Queue<String> queue = bus.queue("delay.close", String.class);
+            queue.consume(seen::add);
+            queue.sendAfter("soon", Duration.ofMillis(100));
+            queue.sendAfter("much later", Duration.ofHours(1));
+        }
+        finally
+        {
+            bus.close();
+        }
+        assertEquals(List.of("soon"), seen, "close did not deliver the message due within its timeout");
+        assertEquals(List.of("much later"), reported, "the message past the close timeout was not reported");
+        assertThrows(BusClosedException.class,
+            () -> bus.queue("delay.close", String.class).sendAfter("x", Duration.ofMillis(1)));
+    }
+
+    // ---------------------------------------------------------------- retries and dead letters
+
+    @Test
+    void failingMessageIsRetriedThenDeadLetteredWithItsAttempts() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("retry.dead", String.class,
+                QueueOptions.defaults().retry(RetryPolicy.fixed(3, Duration.ofMillis(2))));
+            final AtomicInteger calls = new AtomicInteger();
+            queue.consume(m ->
+            {
+                calls.incrementAndGet();
+                throw new IllegalStateException("refused " + m);
+            });
+            final List<DeadLetter<String>> letters = new CopyOnWriteArrayList<>();
+            queue.deadLetters().consume(letters::add);
+            queue.send("m1");
+            Await.until("one dead letter", () -> letters.size() == 1);
+            final DeadLetter<String> letter = letters.get(0);
+            assertEquals("m1", letter.message());
+            assertEquals(3, letter.attempts());
+            assertInstanceOf(IllegalStateException.class, letter.cause());
+            assertEquals("refused m1", letter.cause().getMessage());
+            assertEquals(3, calls.get());
+            final DestinationStats stats = bus.stats().destination("retry.dead").orElseThrow();
+            assertEquals(1, stats.published());
+            assertEquals(0, stats.delivered());
+            assertEquals(3, stats.failures());
+            assertEquals(2, stats.retries());
+            assertEquals(1, stats.deadLettered());
+            assertEquals(0, stats.delayed());
+            assertEquals("retry.dead.dlq", queue.deadLetters().name());
+            assertSame(queue.deadLetters(), bus.queue("retry.dead.dlq", DeadLetter.class));
+            assertTrue(bus.stats().toString().contains("retries"), bus.stats().toString());
+        }
+    }
+
+    @Test
+    void retriedMessageThatSucceedsIsHandledOnce() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<String> queue = bus.queue("retry.ok", String.class,
+                QueueOptions.defaults().retry(RetryPolicy.exponential(5, Duration.ofMillis(1), Duration.ofMillis(4))));
+            final AtomicInteger calls = new AtomicInteger();
+            final List<String> handled = new CopyOnWriteArrayList<>();
+            queue.consume(m ->
+            {
+                if (calls.incrementAndGet() < 3)
+                {
+                    throw new IllegalStateException("not yet");
+                }
+                handled.add(m);
+            });
+            queue.send("m");
+            Await.until("handled", () -> handled.size() == 1);
+            Await.until("counted", () -> bus.stats().destination("retry.ok").orElseThrow().delivered() == 1);
+            final DestinationStats stats = bus.stats().destination("retry.ok").orElseThrow();
+            assertEquals(2, stats.retries());
+            assertEquals(0, stats.deadLettered());
+            assertEquals(2, stats.failures());
+            assertEquals(1, stats.published());
+            assertFalse(bus.stats().destination("retry.ok.dlq").isPresent(), "a dead-letter queue was made for nothing");
+        }
+    }
+
+    @Test
+    void withoutARetryPolicyAFailedMessageIsDeadLetteredAtOnce() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            final Queue<Integer> queue = bus.queue("retry.none", Integer.class);
+            assertEquals(QueueOptions.defaults(), queue.options());
+            queue.consume(m ->
+            {
+                throw new IllegalArgumentException("bad " + m);
+            });
+            queue.send(7);
+            @SuppressWarnings("rawtypes")
+            final Queue<DeadLetter> dlq = bus.queue("retry.none.dlq", DeadLetter.class);
+            final List<DeadLetter<?>> letters = new CopyOnWriteArrayList<>();
+            dlq.consume(letters::add);
+            Await.until("the dead letter", () -> letters.size() == 1);
+            assertEquals(7, letters.get(0).message());
+            assertEquals(1, letters.get(0).attempts());
+        }
+    }
+
+    @Test
+    void queueOptionsAreFixedWhenTheQueueIsDeclared()
+    {
+        try (Bus bus = newBus())
+        {
+            final QueueOptions options = QueueOptions.defaults().retry(RetryPolicy.fixed(2, Duration.ofMillis(1)));
+            final Queue<String> queue = bus.queue("declared", String.class, options);
+            assertSame(queue, bus.queue("declared", String.class), "taking a queue by name must not need its options");
+            assertSame(queue, bus.queue("declared", String.class, options));
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> bus.queue("declared", String.class, QueueOptions.defaults()));
+            assertTrue(ex.getMessage().contains("declared"), ex.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> QueueOptions.defaults().starvationGuard(-1));
+        }
+    }
+
+    @Test
+    void alwaysFailingMessagesUnderLoadEndExactlyOnceAndOthersGoOn() throws Exception
+    {
+        final int messages = 2_000;
+        try (Bus bus = newBus(Settings.defaults().ringSize(256)))
+        {
+            final Queue<Integer> queue = bus.queue("load.fail", Integer.class,
+                QueueOptions.defaults().retry(RetryPolicy.fixed(3, Duration.ZERO)));
+            final Map<Integer, Integer> handled = new ConcurrentHashMap<>();
+            final Map<Integer, Integer> attemptsOfDead = new ConcurrentHashMap<>();
+            for (int c = 0; c < 2; c++)
+            {
+                queue.consume(m ->
+                {
+                    if (m % 2 == 0)
+                    {
+                        if (m % 4 == 0)
+                        {
+                            throw new Error("always fails " + m); // an Error, not only exceptions
+                        }
+                        throw new IllegalStateException("always fails " + m);
+                    }
+                    handled.merge(m, 1, Integer::sum);
+                });
+            }
+            queue.deadLetters().consume(d -> attemptsOfDead.merge(d.message(), d.attempts(), (a, b) -> -1));
+            final Topic<Integer> other = bus.topic("load.other", Integer.class);
+            final AtomicInteger otherSeen = new AtomicInteger();
+            other.subscribe(e -> otherSeen.incrementAndGet());
+            for (int i = 0; i < messages; i++)
+            {
+                queue.send(i);
+                other.publish(i);
+            }
+            Await.until(() -> "every message ended: handled " + handled.size() + ", dead " + attemptsOfDead.size(),
+                Await.DEFAULT, () -> handled.size() + attemptsOfDead.size() == messages);
+            Await.until("the other subscriber saw everything", () -> otherSeen.get() == messages);
+            for (int i = 0; i < messages; i++)
+            {
+                if (i % 2 == 0)
+                {
+                    assertEquals(3, attemptsOfDead.get(i), "attempts of dead letter " + i);
+                    assertFalse(handled.containsKey(i));
+                }
+                else
+                {
+                    assertEquals(1, handled.get(i), "times " + i + " was handled");
+                    assertFalse(attemptsOfDead.containsKey(i));
+                }
+            }
+            Await.until("counters settle", () -> bus.stats().destination("load.fail").orElseThrow().delivered() ==
+                messages / 2);
+            final DestinationStats stats = bus.stats().destination("load.fail").orElseThrow();
+            assertEquals(stats.published(), stats.delivered() + stats.deadLettered() + stats.depth() + stats.delayed(),
+                "accepted = handled + dead-lettered + in flight: " + stats);
+            assertEquals(messages / 2, stats.deadLettered());
+            assertEquals(messages, stats.retries(), "two retries per failing message");
+            assertEquals(stats.failures(), stats.retries() + stats.deadLettered());
+        }
+    }
+
+    // ---------------------------------------------------------------- request/reply with a callback
+
+    @Test
+    void requestCallbackGetsEachOutcomeExactlyOnce() throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            bus.respond("cb.upper", String.class, String::toUpperCase);
+            bus.respond("cb.picky", String.class, q ->
+            {
+                throw new IllegalArgumentException("no " + q);
+            });
+            final CountDownLatch release = new CountDownLatch(1);
+            bus.respond("cb.slow", String.class, q ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                return q;
+            });
+            try
+            {
+                final Map<String, List<Object>> outcomes = new ConcurrentHashMap<>();
+                final ReplyCallback<String> reply = (r, f) -> outcomes.computeIfAbsent("reply",
+                    k -> new CopyOnWriteArrayList<>()).add(f == null ? r : f);
+                final ReplyCallback<String> picky = (r, f) -> outcomes.computeIfAbsent("picky",
+                    k -> new CopyOnWriteArrayList<>()).add(f == null ? r : f);
+                final ReplyCallback<String> slow = (r, f) -> outcomes.computeIfAbsent("slow",
+                    k -> new CopyOnWriteArrayList<>()).add(f == null ? r : f);
+                final ReplyCallback<String> none = (r, f) -> outcomes.computeIfAbsent("none",
+                    k -> new CopyOnWriteArrayList<>()).add(f == null ? r : f);
+                bus.request("cb.upper", "hello", String.class, Duration.ofSeconds(10), reply);
+                bus.request("cb.picky", "x", String.class, Duration.ofSeconds(10), picky);
+                bus.request("cb.slow", "x", String.class, Duration.ofMillis(20), slow);
+                bus.request("cb.nobody", "x", String.class, Duration.ofSeconds(10), none);
+                assertEquals(1, outcomes.get("none").size(), "NoResponderException must come at once");
+                Await.until(() -> "four outcomes: " + outcomes, Await.DEFAULT, () -> outcomes.size() == 4);
+                assertEquals(List.of("HELLO"), outcomes.get("reply"));
+                assertInstanceOf(IllegalArgumentException.class, outcomes.get("picky").get(0));
+                assertInstanceOf(TimeoutException.class, outcomes.get("slow").get(0));
+                assertInstanceOf(NoResponderException.class, outcomes.get("none").get(0));
+                release.countDown();
+                // The slow responder's late answer must not call the callback again.
+                bus.request("cb.slow", "probe", String.class, Duration.ofSeconds(10), slow);
+                Await.until("the probe answered", () -> outcomes.get("slow").size() == 2);
+                assertEquals("probe", outcomes.get("slow").get(1));
+                for (final List<Object> list : List.of(outcomes.get("reply"), outcomes.get("picky"), outcomes.get("none")))
+                {
+                    assertEquals(1, list.size(), "called more than once: " + outcomes);
+                }
+            }
+            finally
+            {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void manyRequestsToDeadAndSlowRespondersAllComplete() throws Exception
+    {
+        final int requests = 300;
+        try (Bus bus = newBus(Settings.defaults().ringSize(64)))
+        {
+            bus.respond("dead.one", Integer.class, q ->
+            {
+                throw new IllegalStateException("dead");
+            });
+            final CountDownLatch release = new CountDownLatch(1);
+            bus.respond("slow.one", Integer.class, q ->
+            {
+                release.await(5, TimeUnit.MILLISECONDS);
+                return q;
+            });
+            final List<CompletableFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++)
+            {
+                futures.add(bus.request(i % 2 == 0 ? "dead.one" : "slow.one", i, Integer.class, Duration.ofMillis(30)));
+            }
+            for (final CompletableFuture<Integer> f : futures)
+            {
+                try
+                {
+                    f.get(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                catch (final ExecutionException ex)
+                {
+                    assertTrue(ex.getCause() instanceof IllegalStateException || ex.getCause() instanceof TimeoutException,
+                        "unexpected failure " + ex.getCause());
+                }
+            }
+            release.countDown();
+            assertTrue(futures.stream().allMatch(CompletableFuture::isDone));
         }
     }
 

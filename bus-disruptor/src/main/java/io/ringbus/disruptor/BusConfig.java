@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param errorHandler      told about every handler failure.
  * @param backpressure      what publish and send do when a ring is full.
  * @param closeTimeout      how long {@code close()} waits for accepted events to be handled.
+ * @param timerTick         the timer's resolution, rounded up to a power of two nanoseconds
+ *                          ({@link #timerTickNanos()}); delayed messages, retries and request timeouts fire within
+ *                          about two ticks after their deadline, never before.
+ * @param clock             the time delays, retries and request timeouts run on.
  */
 public record BusConfig(
     int ringSize,
@@ -25,8 +29,20 @@ public record BusConfig(
     int dispatcherThreads,
     ErrorHandler errorHandler,
     BackpressurePolicy backpressure,
-    Duration closeTimeout)
+    Duration closeTimeout,
+    Duration timerTick,
+    TimerClock clock)
 {
+    /**
+     * The finest timer tick allowed.
+     */
+    public static final Duration MIN_TIMER_TICK = Duration.ofNanos(1 << 10);
+
+    /**
+     * The coarsest timer tick allowed.
+     */
+    public static final Duration MAX_TIMER_TICK = Duration.ofNanos(1L << 30);
+
     /**
      * The largest ring allowed, to keep a typo from preallocating gigabytes.
      */
@@ -46,6 +62,8 @@ public record BusConfig(
      * @param errorHandler      not {@code null}.
      * @param backpressure      not {@code null}.
      * @param closeTimeout      positive.
+     * @param timerTick         from {@link #MIN_TIMER_TICK} to {@link #MAX_TIMER_TICK}.
+     * @param clock             not {@code null}.
      */
     public BusConfig
     {
@@ -67,5 +85,46 @@ public record BusConfig(
         {
             throw new IllegalArgumentException("closeTimeout must be positive: " + closeTimeout);
         }
+        Objects.requireNonNull(timerTick, "timerTick");
+        if (timerTick.compareTo(MIN_TIMER_TICK) < 0 || timerTick.compareTo(MAX_TIMER_TICK) > 0)
+        {
+            throw new IllegalArgumentException("timerTick must be from " + MIN_TIMER_TICK + " to " + MAX_TIMER_TICK +
+                ": " + timerTick);
+        }
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Settings with the default timer: a 1 ms tick on the system clock.
+     *
+     * @param ringSize          a power of two from 2 to {@link #MAX_RING_SIZE}.
+     * @param idleStrategy      not {@code null}.
+     * @param dispatcherThreads from 1 to {@link #MAX_DISPATCHER_THREADS}.
+     * @param errorHandler      not {@code null}.
+     * @param backpressure      not {@code null}.
+     * @param closeTimeout      positive.
+     */
+    public BusConfig(
+        final int ringSize,
+        final IdleStrategyKind idleStrategy,
+        final int dispatcherThreads,
+        final ErrorHandler errorHandler,
+        final BackpressurePolicy backpressure,
+        final Duration closeTimeout)
+    {
+        this(ringSize, idleStrategy, dispatcherThreads, errorHandler, backpressure, closeTimeout,
+            Duration.ofMillis(1), TimerClock.system());
+    }
+
+    /**
+     * The tick the timer runs at: {@link #timerTick()} rounded up to a power of two nanoseconds, as Agrona's
+     * {@code DeadlineTimerWheel} needs (the default 1 ms becomes 1,048,576 ns).
+     *
+     * @return the tick in nanoseconds.
+     */
+    public long timerTickNanos()
+    {
+        final long nanos = timerTick.toNanos();
+        return Long.bitCount(nanos) == 1 ? nanos : Long.highestOneBit(nanos) << 1;
     }
 }

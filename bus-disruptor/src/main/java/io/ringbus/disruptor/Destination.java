@@ -25,6 +25,7 @@ abstract class Destination
 {
     private static final RingSubscriber[] NO_SUBSCRIBERS = new RingSubscriber[0];
     private static final Dispatcher[] NO_DISPATCHERS = new Dispatcher[0];
+    private static final long[] NO_QUEUE_COUNTERS = new long[3];
 
     /**
      * For {@link #offer(Object, long)}: wait as long as the backpressure policy says.
@@ -42,6 +43,7 @@ abstract class Destination
     private final AtomicLong retiredDelivered = new AtomicLong();
     private final AtomicLong retiredFailures = new AtomicLong();
     final LongAdder unrouted = new LongAdder();
+    private long drainTarget;
 
     Destination(final Engine engine, final String name, final Class<?> type, final DestinationStats.Kind kind)
     {
@@ -140,17 +142,48 @@ abstract class Destination
      */
     final boolean tryOffer(final Object event)
     {
+        return tryOffer(ring, event);
+    }
+
+    /**
+     * Publish into one of this destination's rings (a queue's priority lane) if there is space now.
+     */
+    final boolean tryOffer(final RingBuffer<Slot> into, final Object event)
+    {
         engine.ensureOpen(name);
         final long sequence;
         try
         {
-            sequence = ring.tryNext();
+            sequence = into.tryNext();
         }
         catch (final InsufficientCapacityException ex)
         {
             return false;
         }
-        commit(sequence, event);
+        commit(into, sequence, event);
+        return true;
+    }
+
+    /**
+     * Publish for the bus itself (the timer putting a due message or a retry into its queue), also while the
+     * bus is closing: close waits for these before it drains.
+     *
+     * @return false if the ring is full.
+     */
+    final boolean tryOfferInternal(final RingBuffer<Slot> into, final Object event)
+    {
+        final long sequence;
+        try
+        {
+            sequence = into.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return false;
+        }
+        into.get(sequence).event = event;
+        into.publish(sequence);
+        wakeDispatchers();
         return true;
     }
 
@@ -162,23 +195,31 @@ abstract class Destination
      */
     final boolean offer(final Object event, final long deadlineNanos)
     {
+        return offer(ring, event, deadlineNanos);
+    }
+
+    /**
+     * Publish into one of this destination's rings, waiting per the backpressure policy but not past a deadline.
+     */
+    final boolean offer(final RingBuffer<Slot> into, final Object event, final long deadlineNanos)
+    {
         engine.ensureOpen(name);
-        final long sequence = claim(deadlineNanos);
+        final long sequence = claim(into, deadlineNanos);
         if (sequence < 0)
         {
             return false;
         }
-        commit(sequence, event);
+        commit(into, sequence, event);
         return true;
     }
 
-    private long claim(final long deadlineNanos)
+    private long claim(final RingBuffer<Slot> into, final long deadlineNanos)
     {
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                return ring.tryNext();
+                return into.tryNext();
             }
             catch (final InsufficientCapacityException ex)
             {
@@ -210,17 +251,17 @@ abstract class Destination
         Backoff.pause(attempt);
     }
 
-    private void commit(final long sequence, final Object event)
+    private void commit(final RingBuffer<Slot> into, final long sequence, final Object event)
     {
-        final Slot slot = ring.get(sequence);
+        final Slot slot = into.get(sequence);
         // After the claim CAS: see the package documentation for why this read closes the race with close().
         if (engine.isClosed())
         {
-            tombstone(sequence, slot);
+            tombstone(into, sequence, slot);
             throw engine.closedException(name);
         }
         slot.event = event;
-        ring.publish(sequence);
+        into.publish(sequence);
         wakeDispatchers();
     }
 
@@ -237,7 +278,7 @@ abstract class Destination
         final long sequence;
         if (wait)
         {
-            sequence = claim(NO_DEADLINE);
+            sequence = claim(ring, NO_DEADLINE);
         }
         else
         {
@@ -253,7 +294,7 @@ abstract class Destination
         final Slot slot = ring.get(sequence);
         if (engine.isClosed())
         {
-            tombstone(sequence, slot);
+            tombstone(ring, sequence, slot);
             throw engine.closedException(name);
         }
         try
@@ -263,7 +304,7 @@ abstract class Destination
         catch (final Throwable ex)
         {
             // The sequence is claimed and must be published; subscribers skip it, the caller gets the failure.
-            tombstone(sequence, slot);
+            tombstone(ring, sequence, slot);
             throw ex;
         }
         slot.event = slot.preallocated;
@@ -272,10 +313,10 @@ abstract class Destination
         return true;
     }
 
-    private void tombstone(final long sequence, final Slot slot)
+    private void tombstone(final RingBuffer<Slot> into, final long sequence, final Slot slot)
     {
         slot.event = null;
-        ring.publish(sequence);
+        into.publish(sequence);
         tombstones.incrementAndGet();
     }
 
@@ -323,9 +364,54 @@ abstract class Destination
     /**
      * @return events accepted but not yet handled by the slowest consumer.
      */
-    final long depth()
+    long depth()
     {
         return Math.max(0, ring.getCursor() - minimumGatingSequence());
+    }
+
+    /**
+     * @return events accepted.
+     */
+    long published()
+    {
+        return ring.getCursor() + 1 - tombstones.get();
+    }
+
+    /**
+     * @return sequences published as tombstones, on any of this destination's rings.
+     */
+    final long tombstones()
+    {
+        return tombstones.get();
+    }
+
+    /**
+     * Queue-only counters: retries, dead letters, delayed.
+     */
+    long[] queueCounters()
+    {
+        return NO_QUEUE_COUNTERS;
+    }
+
+    /**
+     * For close: remember the cursor now; {@link #drainedToTarget()} then says whether consumers got that far.
+     */
+    void markDrainTarget()
+    {
+        drainTarget = ring.getCursor();
+    }
+
+    boolean drainedToTarget()
+    {
+        return minimumGatingSequence() >= drainTarget;
+    }
+
+    /**
+     * @return events before the drain target that no consumer handled.
+     */
+    long undeliveredAtTarget()
+    {
+        return Math.max(0, drainTarget - minimumGatingSequence());
     }
 
     final DestinationStats stats()
@@ -339,10 +425,10 @@ abstract class Destination
             delivered += s.delivered();
             failures += s.failures();
         }
-        final long published = ring.getCursor() + 1 - tombstones.get();
+        final long[] queue = queueCounters();
         return new DestinationStats(
-            name, kind, type.getName(), ring.getBufferSize(), published, delivered, failures, depth(),
-            subscribers.length, unrouted.sum());
+            name, kind, type.getName(), ring.getBufferSize(), published(), delivered, failures, depth(),
+            subscribers.length, unrouted.sum(), queue[0], queue[1], queue[2]);
     }
 
     final String describe()

@@ -3,11 +3,14 @@ package io.ringbus.disruptor;
 import io.ringbus.api.Bus;
 import io.ringbus.api.BusStats;
 import io.ringbus.api.DeadEvent;
+import io.ringbus.api.DeadLetter;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.Handler;
 import io.ringbus.api.NoResponderException;
 import io.ringbus.api.Queue;
+import io.ringbus.api.QueueOptions;
 import io.ringbus.api.Registration;
+import io.ringbus.api.ReplyCallback;
 import io.ringbus.api.Responder;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
@@ -42,6 +45,7 @@ public final class DisruptorBus implements Bus
     private final ConcurrentHashMap<String, ResponderAddress> addresses = new ConcurrentHashMap<>();
     private final List<PatternSubscription> patterns = new ArrayList<>();
     private final LongAdder deadEvents = new LongAdder();
+    private volatile RequestPool requests;
     private boolean closeDone;
 
     private DisruptorBus(final BusConfig config)
@@ -213,7 +217,7 @@ public final class DisruptorBus implements Bus
     @Override
     public <E> Topic<E> topic(final String name, final Class<E> type)
     {
-        return named(name, type, DestinationStats.Kind.TOPIC, null, null);
+        return named(name, type, DestinationStats.Kind.TOPIC, null, null, null);
     }
 
     @Override
@@ -244,7 +248,7 @@ public final class DisruptorBus implements Bus
         final Supplier<? extends E> slotFactory,
         final Translator<? super E, ? super E> copier)
     {
-        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, slotFactory, copier);
+        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, slotFactory, copier, null);
         if (topic.slotFactory == null || (topic.copier == null) != (copier == null))
         {
             throw new IllegalArgumentException(topic.describe() + " was declared " + (topic.slotFactory == null ?
@@ -257,16 +261,29 @@ public final class DisruptorBus implements Bus
     @Override
     public <E> Queue<E> queue(final String name, final Class<E> type)
     {
-        return named(name, type, DestinationStats.Kind.QUEUE, null, null);
+        return named(name, type, DestinationStats.Kind.QUEUE, null, null, null);
     }
 
+    @Override
+    public <E> Queue<E> queue(final String name, final Class<E> type, final QueueOptions options)
+    {
+        Objects.requireNonNull(options, "options");
+        return named(name, type, DestinationStats.Kind.QUEUE, null, null, options);
+    }
+
+    /**
+     * @param slotFactory a topic's slot factory when declared in slot mode; {@code null} for object mode.
+     * @param copier      a slot-mode topic's copier, or {@code null}.
+     * @param options     a queue's options when declared with them; {@code null} to take the queue as it is.
+     */
     @SuppressWarnings("unchecked")
     private <D, E> D named(
         final String name,
         final Class<E> type,
         final DestinationStats.Kind kind,
         final Supplier<? extends E> slotFactory,
-        final Translator<? super E, ? super E> copier)
+        final Translator<? super E, ? super E> copier,
+        final QueueOptions options)
     {
         Names.validateName(name, "name");
         Objects.requireNonNull(type, "type");
@@ -274,7 +291,7 @@ public final class DisruptorBus implements Bus
         {
             if (kind == DestinationStats.Kind.QUEUE)
             {
-                return new RingQueue<>(engine, name, type, kind);
+                return newQueue(name, type, options == null ? QueueOptions.defaults() : options);
             }
             final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind, slotFactory, copier);
             for (final PatternSubscription p : patterns)
@@ -294,7 +311,42 @@ public final class DisruptorBus implements Bus
             throw new IllegalArgumentException(
                 d.describe() + " carries " + d.type.getName() + ", not " + type.getName());
         }
+        if (options != null && !((RingQueue<?>)d).options.equals(options))
+        {
+            throw new IllegalArgumentException(d.describe() + " exists with " + ((RingQueue<?>)d).options +
+                ", not " + options + ": declare a queue's options before anything else uses its name");
+        }
         return (D)d;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private RingQueue<?> newQueue(final String name, final Class<?> type, final QueueOptions options)
+    {
+        return new RingQueue(engine, name, type, DestinationStats.Kind.QUEUE, options,
+            () -> deadLetterQueue(name));
+    }
+
+    /**
+     * The dead-letter queue of a queue, made on first use. Also while the bus closes, since handlers that fail
+     * during the final drain still dead-letter.
+     */
+    private RingQueue<?> deadLetterQueue(final String of)
+    {
+        final String name = of + ".dlq";
+        Destination d = named.get(name);
+        if (d == null)
+        {
+            synchronized (registryLock)
+            {
+                d = named.computeIfAbsent(name, n -> newQueue(n, DeadLetter.class, QueueOptions.defaults()));
+            }
+        }
+        if (d.kind != DestinationStats.Kind.QUEUE || d.type != DeadLetter.class)
+        {
+            throw new IllegalStateException("'" + name + "', the dead-letter queue of queue '" + of + "', is " +
+                d.describe() + " of " + d.type.getName() + ", not a queue of " + DeadLetter.class.getName());
+        }
+        return (RingQueue<?>)d;
     }
 
     @Override
@@ -347,7 +399,7 @@ public final class DisruptorBus implements Bus
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(responder, "responder");
         final ResponderAddress a =
-            getOrCreate(addresses, address, address, x -> new ResponderAddress(engine, address, requestType));
+            getOrCreate(addresses, address, address, x -> new ResponderAddress(engine, requests(), address, requestType));
         if (a.requestType != requestType)
         {
             throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
@@ -360,24 +412,117 @@ public final class DisruptorBus implements Bus
     public <Q, R> CompletableFuture<R> request(
         final String address, final Q request, final Class<R> replyType, final Duration timeout)
     {
+        final CompletableFuture<R> future = new CompletableFuture<>();
+        request(address, request, replyType, timeout, (R reply, Throwable failure) ->
+        {
+            if (failure != null)
+            {
+                future.completeExceptionally(failure);
+            }
+            else
+            {
+                future.complete(reply);
+            }
+        });
+        return future;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <Q, R> void request(
+        final String address,
+        final Q request,
+        final Class<R> replyType,
+        final Duration timeout,
+        final ReplyCallback<? super R> callback)
+    {
         Names.validateName(address, "address");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(replyType, "replyType");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(callback, "callback");
         if (timeout.isNegative() || timeout.isZero())
         {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         if (engine.isClosed())
         {
-            return CompletableFuture.failedFuture(engine.closedException(address));
+            failAtOnce(callback, engine.closedException(address));
+            return;
         }
         final ResponderAddress a = addresses.get(address);
         if (a == null || !a.queue.hasSubscribers())
         {
-            return CompletableFuture.failedFuture(new NoResponderException(address));
+            failAtOnce(callback, new NoResponderException(address));
+            return;
         }
-        return a.request(request, replyType, timeout.toNanos());
+        a.request(request, replyType, timeout.toNanos(), (ReplyCallback<Object>)callback);
+    }
+
+    private RequestPool requests()
+    {
+        RequestPool pool = requests;
+        if (pool == null)
+        {
+            synchronized (registryLock)
+            {
+                pool = requests;
+                if (pool == null)
+                {
+                    pool = new RequestPool(engine.errors);
+                    requests = pool;
+                }
+            }
+        }
+        return pool;
+    }
+
+    private void failAtOnce(final ReplyCallback<?> callback, final RuntimeException failure)
+    {
+        try
+        {
+            callback.onReply(null, failure);
+        }
+        catch (final Throwable ex)
+        {
+            engine.errors.report("a reply callback threw " + ex);
+        }
+    }
+
+    /**
+     * @return correlation entries in use: requests without an outcome yet, or held by a responder still busy.
+     */
+    long requestEntriesInUse()
+    {
+        final RequestPool pool = requests;
+        return pool == null ? 0 : pool.inUse();
+    }
+
+    /**
+     * @return correlation entries ever made (the pool's misses).
+     */
+    long requestEntriesCreated()
+    {
+        final RequestPool pool = requests;
+        return pool == null ? 0 : pool.created();
+    }
+
+    /**
+     * @return timers set in the timer wheel.
+     */
+    long timers()
+    {
+        final TimerAgent timer = engine.timerIfMade();
+        return timer == null ? 0 : timer.timers();
+    }
+
+    /**
+     * @return whether the timer thread runs.
+     */
+    boolean timerRunning()
+    {
+        final TimerAgent timer = engine.timerIfMade();
+        return timer != null && timer.isRunning();
     }
 
     // ---------------------------------------------------------------- annotations
@@ -482,18 +627,36 @@ public final class DisruptorBus implements Bus
                 return;
             }
             engine.markClosed();
-            final List<Destination> all = destinations();
-            final long[] targets = new long[all.size()];
-            for (int i = 0; i < targets.length; i++)
+            final long timeout = engine.config.closeTimeout().toNanos();
+            final long deadline = System.nanoTime() + timeout;
+            final long timerDeadline = engine.config.clock().nanoTime() + timeout;
+            List<Destination> all;
+            while (true)
             {
-                targets[i] = all.get(i).ring.getCursor();
+                all = destinations();
+                for (final Destination d : all)
+                {
+                    d.markDrainTarget();
+                }
+                drain(all, deadline);
+                // Delayed messages and retries due within the close timeout are delivered too. Asked after the
+                // drain, so that a retry scheduled by a handler that just failed is counted.
+                final TimerAgent timer = engine.timerIfMade();
+                final long due = timer == null ? 0 :
+                    timer.dueAtOrBefore(timerDeadline, Math.max(0, deadline - System.nanoTime()));
+                if (due == 0 || System.nanoTime() - deadline >= 0)
+                {
+                    break;
+                }
             }
-            drain(all, targets);
-            final long[] undelivered = new long[targets.length];
-            for (int i = 0; i < targets.length; i++)
+            final long[] undelivered = new long[all.size()];
+            for (int i = 0; i < undelivered.length; i++)
             {
-                undelivered[i] = targets[i] - all.get(i).minimumGatingSequence();
+                undelivered[i] = all.get(i).undeliveredAtTarget();
             }
+            // What is still on the timer now is past the close timeout: each one is reported as it is dropped.
+            // Made if need be, so that a retry scheduled later finds it stopped rather than starts it.
+            engine.timer().stop(engine.config.closeTimeout().toMillis());
             engine.dispatchers.close();
             reportUndelivered(all, undelivered);
             closeDone = true;
@@ -501,18 +664,17 @@ public final class DisruptorBus implements Bus
     }
 
     /**
-     * Wait, up to the close timeout, until every consumer has handled everything accepted before the close.
+     * Wait, up to the deadline, until every consumer has handled everything accepted before the drain target.
      */
-    private void drain(final List<Destination> all, final long[] targets)
+    private void drain(final List<Destination> all, final long deadline)
     {
-        final long deadline = System.nanoTime() + engine.config.closeTimeout().toNanos();
         for (int attempt = 0; System.nanoTime() - deadline < 0; attempt++)
         {
             boolean drained = true;
-            for (int i = 0; i < targets.length && drained; i++)
+            for (int i = 0; i < all.size() && drained; i++)
             {
                 final Destination d = all.get(i);
-                drained = !d.hasSubscribers() || d.minimumGatingSequence() >= targets[i];
+                drained = !d.hasSubscribers() || d.drainedToTarget();
             }
             if (drained)
             {

@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * What every destination and subscriber of one bus shares: its configuration, its closed flag, its error
- * reporting and its dispatchers.
+ * reporting, its dispatchers and its timer.
  * <p>
  * <b>Note:</b> thread-safe.
  */
@@ -15,6 +15,7 @@ final class Engine
     final BusConfig config;
     final ErrorReporter errors;
     final DispatcherPool dispatchers;
+    private volatile TimerAgent timer;
     private volatile boolean closed;
 
     Engine(final BusConfig config)
@@ -22,6 +23,32 @@ final class Engine
         this.config = config;
         this.errors = new ErrorReporter(config.errorHandler());
         this.dispatchers = new DispatcherPool(config, errors);
+    }
+
+    /**
+     * The bus's timer, made on first use: a bus that never delays, retries or requests pays nothing for it.
+     */
+    TimerAgent timer()
+    {
+        final TimerAgent t = timer;
+        return t != null ? t : createTimer();
+    }
+
+    private synchronized TimerAgent createTimer()
+    {
+        if (timer == null)
+        {
+            timer = new TimerAgent(config.clock(), config.timerTickNanos(), errors);
+        }
+        return timer;
+    }
+
+    /**
+     * @return the timer, or {@code null} if nothing has used it.
+     */
+    TimerAgent timerIfMade()
+    {
+        return timer;
     }
 
     boolean isClosed()

@@ -80,13 +80,21 @@ abstract class RingSubscriber implements Subscription
         catch (final Throwable ex)
         {
             failures.increment();
-            destination.engine.errors.handlerFailed(ex, destination.name, event, handler);
+            failed(event, ex);
         }
         // A restored interrupt would reach the next handler, and Agrona stops an interrupted agent for good.
         if (Thread.interrupted())
         {
             dispatcher.interruptCleared(this);
         }
+    }
+
+    /**
+     * A handler call threw: tell the error handler. A queue consumer also retries or dead-letters the message.
+     */
+    void failed(final Object event, final Throwable cause)
+    {
+        destination.engine.errors.handlerFailed(cause, destination.name, event, handler);
     }
 
     /**

@@ -32,5 +32,18 @@
  * <p>
  * <b>Slot mode.</b> Each slot keeps one mutable event made by the topic's factory; a translator fills it in
  * between claim and publication. A translator that throws leaves a tombstone, as a publish racing close does.
+ * <p>
+ * <b>Priorities.</b> Each priority in use is a lane: a ring with its own work sequence and gate. A consumer
+ * tries the lanes highest first, one claim each, and lets go of its position in every lane but the one it took
+ * from; priority 0 is the queue's own ring, so a queue without priorities polls one lane as before.
+ * <p>
+ * <b>Timer.</b> One {@code TimerAgent} per bus, started on first use: senders hand it tasks through a JCTools
+ * MPSC queue, its thread arms them in an Agrona {@code DeadlineTimerWheel}. Delayed messages and retries are
+ * put into their lane when due; request timeouts complete the request. A task finished elsewhere first (a
+ * reply, a cancel) is handed over once more as a notice, so its timer is cancelled at once.
+ * <p>
+ * <b>Requests.</b> A pooled {@code PendingRequest} travels through the address's ring to a responder and sits
+ * in the timer; one CAS on its state decides which outcome reaches the callback, and it returns to the pool once
+ * both the timer and the responder side have let go.
  */
 package io.ringbus.disruptor;

@@ -5,6 +5,7 @@ import io.ringbus.api.Await;
 import io.ringbus.api.BiTranslator;
 import io.ringbus.api.Bus;
 import io.ringbus.api.Queue;
+import io.ringbus.api.ReplyCallback;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
@@ -13,10 +14,14 @@ import io.ringbus.api.annotation.Subscribe;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -123,6 +128,65 @@ class AllocationTest
         }
     }
 
+    @Test
+    void queueSendWithPriorityAndConsume()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Queue<Object> queue = bus.queue("alloc.priority", Object.class);
+            final AtomicLong handled = new AtomicLong();
+            queue.consume(e -> handled.lazySet(handled.get() + 1));
+            final long[] sent = new long[1];
+            assertNoAllocation("priority", e -> queue.send(e, (int)(sent[0]++ & 7)), handled, dispatcherOf(bus));
+        }
+    }
+
+    /**
+     * A request/reply round trip with a callback: nothing allocated by the requester, the responder's dispatcher
+     * or the timer thread that holds the timeouts, once the correlation entries are pooled.
+     */
+    @Test
+    void requestReplyWithACallback()
+    {
+        final Duration timeout = Duration.ofSeconds(30);
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            bus.respond("alloc.rr", Object.class, q -> q);
+            final AtomicLong replies = new AtomicLong();
+            final AtomicLong failures = new AtomicLong();
+            final ReplyCallback<Object> callback = (reply, failure) ->
+            {
+                if (failure == null)
+                {
+                    replies.lazySet(replies.get() + 1);
+                }
+                else
+                {
+                    failures.incrementAndGet();
+                }
+            };
+            final Thread dispatcher = dispatcherOf(bus);
+            final Consumer<Object> request = e -> bus.request("alloc.rr", e, Object.class, timeout, callback);
+            run(request, WARM_UP, replies);
+            final Thread timer = threadNamed("ringbus-timer");
+            assertNotNull(timer, "no timer thread");
+            assertNoAllocation("request/reply", request, replies, List.of(dispatcher, timer));
+            assertEquals(0, failures.get());
+        }
+    }
+
+    private static Thread threadNamed(final String name)
+    {
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.isAlive() && t.getName().equals(name))
+            {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /**
      * The one shared dispatcher thread of this bus, found by asking it (a probe subscribed by type), not by name.
      */
@@ -144,26 +208,46 @@ class AllocationTest
     private static void assertNoAllocation(
         final String what, final Consumer<Object> publish, final AtomicLong handled, final Thread dispatcher)
     {
+        assertNoAllocation(what, publish, handled, List.of(dispatcher));
+    }
+
+    private static void assertNoAllocation(
+        final String what, final Consumer<Object> publish, final AtomicLong handled, final List<Thread> busThreads)
+    {
         run(publish, WARM_UP, handled);
         // The least of a few rounds: a real per-event allocation shows in every round (megabytes), while the
         // JVM's occasional bookkeeping in one round does not make the hot path guilty.
         long publisherBytes = Long.MAX_VALUE;
-        long dispatcherBytes = Long.MAX_VALUE;
+        final long[] busBytes = new long[busThreads.size()];
+        java.util.Arrays.fill(busBytes, Long.MAX_VALUE);
+        final long[] before = new long[busThreads.size()];
         for (int round = 0; round < ROUNDS; round++)
         {
-            final long dispatcherBefore = THREADS.getThreadAllocatedBytes(dispatcher.getId());
+            for (int i = 0; i < before.length; i++)
+            {
+                before[i] = THREADS.getThreadAllocatedBytes(busThreads.get(i).getId());
+            }
             final long publisherBefore = THREADS.getCurrentThreadAllocatedBytes();
             run(publish, MEASURED, handled);
             publisherBytes = Math.min(publisherBytes, THREADS.getCurrentThreadAllocatedBytes() - publisherBefore);
-            dispatcherBytes = Math.min(
-                dispatcherBytes, THREADS.getThreadAllocatedBytes(dispatcher.getId()) - dispatcherBefore);
+            for (int i = 0; i < before.length; i++)
+            {
+                busBytes[i] = Math.min(busBytes[i], THREADS.getThreadAllocatedBytes(busThreads.get(i).getId()) - before[i]);
+            }
         }
-        System.out.printf("%s: %d events, publisher allocated %d bytes, dispatcher %d bytes%n",
-            what, MEASURED, publisherBytes, dispatcherBytes);
+        final StringBuilder threads = new StringBuilder();
+        for (int i = 0; i < busBytes.length; i++)
+        {
+            threads.append(", ").append(busThreads.get(i).getName()).append(' ').append(busBytes[i]).append(" bytes");
+        }
+        System.out.printf("%s: %d events, publisher allocated %d bytes%s%n", what, MEASURED, publisherBytes, threads);
         assertTrue(publisherBytes < SLACK_BYTES,
             what + ": publisher allocated " + publisherBytes + " bytes for " + MEASURED + " publishes");
-        assertTrue(dispatcherBytes < SLACK_BYTES,
-            what + ": dispatcher allocated " + dispatcherBytes + " bytes for " + MEASURED + " deliveries");
+        for (int i = 0; i < busBytes.length; i++)
+        {
+            assertTrue(busBytes[i] < SLACK_BYTES, what + ": " + busThreads.get(i).getName() + " allocated " +
+                busBytes[i] + " bytes for " + MEASURED + " events");
+        }
     }
 
     /**
