@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code rtt-inproc}: ping-pong round trip between two threads, with the latency harness. Message subjects
  * run two links (ping, pong), each received on a thread of the subject; request/reply subjects are called
- * from the harness thread, which waits on the returned future.
+ * from the harness thread, which waits for the reply as the subject's note says.
  * <p>
  * <b>Note:</b> run by the bench's main thread only.
  */
@@ -23,18 +23,18 @@ final class RoundTripScenario implements Scenario
     public String what()
     {
         return "ping-pong round trip between two threads (HdrHistogram, ns; lower is better). Message subjects: the pong " +
-            "receiver thread records and sends the next ping. Request/reply subjects: the caller waits on the future";
+            "receiver thread records and sends the next ping. Request/reply subjects: the harness thread calls and waits as the note says";
     }
 
     @Override
     public Result measure(final Run run, final Subject subject) throws Exception
     {
-        try (Session session = subject.open())
+        try (Session session = subject.open(run.options().size()))
         {
             final Histogram histogram = subject.requestReply() ?
                 LatencyHarness.requests(session.requester(), run.options()) :
                 LatencyHarness.pingPong(session, run.options());
-            final String note = subject.requestReply() ? "caller waits on a future" : "";
+            final String note = subject.note();
             return new Result.Latency(ID, subject.id(), subject.idle(), subject.ringbus(), histogram,
                 join(note, Goals.fewSamples(histogram.getTotalCount(), run.options().durationSeconds())));
         }

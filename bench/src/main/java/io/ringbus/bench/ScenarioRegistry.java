@@ -18,6 +18,7 @@ final class ScenarioRegistry
     static final String TPUT_QUEUE = "tput-queue";
     static final String ALLOC = "alloc";
     static final String DELAY = "delay";
+    static final String JOURNAL = "journal";
     static final String RTT_IPC = "rtt-ipc";
     static final String TPUT_IPC = "tput-ipc";
 
@@ -37,8 +38,8 @@ final class ScenarioRegistry
             "bytes allocated per message (JMH -prof gc, gc.alloc.rate.norm over all threads) and cost per message " +
             "of Ringbus's hot paths; guava-sync (dispatch on the caller's thread) as a reference",
             Topology.ONE_TO_ONE, 1),
-        new PendingScenario(DELAY, "lateness of delayed delivery (deadline to handle)",
-            "delayed delivery in the engine, issue 3"),
+        new DelayScenario(),
+        new JournalScenario(),
         new PendingScenario(RTT_IPC, "round trip between two processes over Aeron IPC",
             "the Aeron IPC transport, issue 5"),
         new PendingScenario(TPUT_IPC, "messages/s between two processes, 32-byte payload",
