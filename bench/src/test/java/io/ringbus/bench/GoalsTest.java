@@ -68,6 +68,20 @@ class GoalsTest
     }
 
     @Test
+    void aStarvedTopicPathIsNotChosenOverOneWithEnoughSamples()
+    {
+        final Histogram starved = LatencyHarness.histogram();
+        starved.recordValue(10);
+        final List<Result> results = List.of(
+            new Result.Latency(ScenarioRegistry.RTT_INPROC, "ringbus-slot/busy-spin", "busy-spin", true, starved,
+                Goals.fewSamples(1, 1.0)),
+            latency("ringbus-topic/busy-spin", 1100, 1100),
+            latency("disruptor/busy-spin", 1000, 1000));
+        final Goals.Check check = Goals.evaluate(results).get(0);
+        assertTrue(check.figure().startsWith("ringbus-topic/busy-spin"), check.figure());
+    }
+
+    @Test
     void anEarlyDelayedDeliveryFailsTheNeverEarlyGoal()
     {
         final Histogram lateness = LatencyHarness.histogram();
