@@ -95,6 +95,14 @@ final class Goals
             checks.add(new Check(dispatchGoal, "", notInRun("alloc", "ringbus-annotated/yielding, ringbus-lambda/yielding")));
         }
         neverEarly(checks, results);
+        final String ipc = ScenarioRegistry.RTT_IPC;
+        latencyRatio(checks, results, ipc, List.of("ringbus-ipc/yielding"), "aeron-ipc/yielding", 50, 1.25,
+            "rtt-ipc (issue 5): Ringbus over Aeron IPC p50 within 1.25x of raw Aeron IPC (yielding both)");
+        latencyRatio(checks, results, ipc, List.of("ringbus-ipc/yielding"), "aeron-ipc/yielding", 99, Math.nextDown(1.0),
+            "rtt-ipc (issue 5): Ringbus over Aeron IPC p99 better than raw Aeron IPC with the driver's default settings");
+        throughputRatio(checks, results, ScenarioRegistry.TPUT_IPC, List.of("ringbus-ipc/yielding"),
+            "aeron-ipc/yielding", 0.8,
+            "tput-ipc (issue 5): Ringbus over Aeron IPC at least 0.8x raw Aeron IPC (32-byte payload, yielding both)");
         return checks;
     }
 
@@ -157,7 +165,8 @@ final class Goals
         final double ratio = (double)a / b;
         final boolean unreliable = r.get().note().contains(UNRELIABLE) || p.get().note().contains(UNRELIABLE);
         checks.add(new Check(goal, String.format(Locale.ROOT, "%s p%s %s vs %s: %s%s", r.get().subject(),
-            percentile == 50 ? "50" : "99.9", Tables.micros(a), Tables.micros(b), Tables.ratio(ratio),
+            percentile == Math.rint(percentile) ? Long.toString((long)percentile) : Double.toString(percentile),
+            Tables.micros(a), Tables.micros(b), Tables.ratio(ratio),
             unreliable ? " (" + UNRELIABLE + ": too few samples, see the table)" : ""),
             verdict(ratio <= limit)));
     }

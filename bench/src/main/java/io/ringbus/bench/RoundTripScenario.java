@@ -13,17 +13,34 @@ final class RoundTripScenario implements Scenario
 {
     static final String ID = "rtt-inproc";
 
+    private final String id;
+    private final String what;
+
+    /** {@code rtt-inproc}. */
+    RoundTripScenario()
+    {
+        this(ID, "ping-pong round trip between two threads (HdrHistogram, ns; lower is better). Message subjects: the " +
+            "pong receiver thread records and sends the next ping. Request/reply subjects: the harness thread calls and " +
+            "waits as the note says");
+    }
+
+    /** Another round-trip scenario (e.g. between processes), whose subjects are all request/reply subjects. */
+    RoundTripScenario(final String id, final String what)
+    {
+        this.id = id;
+        this.what = what;
+    }
+
     @Override
     public String id()
     {
-        return ID;
+        return id;
     }
 
     @Override
     public String what()
     {
-        return "ping-pong round trip between two threads (HdrHistogram, ns; lower is better). Message subjects: the pong " +
-            "receiver thread records and sends the next ping. Request/reply subjects: the harness thread calls and waits as the note says";
+        return what;
     }
 
     @Override
@@ -35,7 +52,7 @@ final class RoundTripScenario implements Scenario
                 LatencyHarness.requests(session.requester(), run.options()) :
                 LatencyHarness.pingPong(session, run.options());
             final String note = subject.note();
-            return new Result.Latency(ID, subject.id(), subject.idle(), subject.ringbus(), histogram,
+            return new Result.Latency(id, subject.id(), subject.idle(), subject.ringbus(), histogram,
                 join(note, Goals.fewSamples(histogram.getTotalCount(), run.options().durationSeconds())));
         }
     }

@@ -82,6 +82,21 @@ class GoalsTest
     }
 
     @Test
+    void ipcGoalsCompareRingbusOverAeronWithRawAeron()
+    {
+        final List<Result> results = new ArrayList<>();
+        results.add(latencyIn(ScenarioRegistry.RTT_IPC, "ringbus-ipc/yielding", 1200, 5000));
+        results.add(latencyIn(ScenarioRegistry.RTT_IPC, "aeron-ipc/yielding", 1000, 5000));
+        results.add(tput(ScenarioRegistry.TPUT_IPC, "ringbus-ipc/yielding", 7, 0));
+        results.add(tput(ScenarioRegistry.TPUT_IPC, "aeron-ipc/yielding", 10, 0));
+        final List<Goals.Check> checks = Goals.evaluate(results);
+        assertEquals("MET", status(checks, "p50 within 1.25x of raw Aeron"));
+        assertEquals("NOT MET", status(checks, "p99 better than raw Aeron"), "equal is not better");
+        assertTrue(figure(checks, "p99 better than raw Aeron").contains("p99 "), figure(checks, "p99 better"));
+        assertEquals("NOT MET", status(checks, "at least 0.8x raw Aeron IPC"), "0.7x");
+    }
+
+    @Test
     void anEarlyDelayedDeliveryFailsTheNeverEarlyGoal()
     {
         final Histogram lateness = LatencyHarness.histogram();
@@ -123,11 +138,15 @@ class GoalsTest
 
     private static Result latency(final String subject, final long p50, final long p999)
     {
+        return latencyIn(ScenarioRegistry.RTT_INPROC, subject, p50, p999);
+    }
+
+    private static Result latencyIn(final String scenario, final String subject, final long p50, final long p999)
+    {
         final Histogram histogram = LatencyHarness.histogram();
         histogram.recordValueWithCount(p50, 998);
         histogram.recordValueWithCount(p999, 2);
-        return new Result.Latency(ScenarioRegistry.RTT_INPROC, subject, "busy-spin", subject.startsWith("ringbus"),
-            histogram, "");
+        return new Result.Latency(scenario, subject, "busy-spin", subject.startsWith("ringbus"), histogram, "");
     }
 
     private static Result tput(final String scenario, final String subject, final double ops, final double bytes)
