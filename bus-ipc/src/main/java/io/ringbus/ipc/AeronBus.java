@@ -20,6 +20,7 @@ import io.ringbus.api.Responder;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
 import org.agrona.concurrent.AgentRunner;
@@ -54,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static io.ringbus.ipc.FrameDescriptor.AUX_OFFSET;
@@ -349,30 +351,64 @@ public final class AeronBus implements Bus
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <E> Topic<E> topic(final String name, final Class<E> type)
     {
         validateName(name, "name");
         Objects.requireNonNull(type, "type");
+        return isShared(name) ? sharedTopic(name, type, null, () -> inner.topic(name, type)) : inner.topic(name, type);
+    }
+
+    /**
+     * A slot-mode topic; when shared, events from other processes are decoded straight into a slot if the type's
+     * codec is a {@link SlotCodec}, else decoded and copied in, which needs the copier form of this method.
+     *
+     * @throws IllegalArgumentException also if the topic is shared and neither a {@link SlotCodec} nor a copier
+     *                                  can put received events into slots.
+     */
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(slotFactory, "slotFactory");
         if (!isShared(name))
         {
-            return inner.topic(name, type);
+            return inner.topic(name, type, slotFactory);
         }
-        final SharedTopic<?> existing = topics.get(name);
-        if (existing != null && existing.type == type)
+        if (!(register(type).codec instanceof SlotCodec))
         {
-            return (Topic<E>)existing;
+            throw new IllegalArgumentException("shared slot-mode topic '" + name + "' cannot take events from other " +
+                "processes: give it a copier, or give the builder a SlotCodec for " + type.getName());
         }
+        return sharedTopic(name, type, slotFactory, () -> inner.topic(name, type, slotFactory));
+    }
+
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(slotFactory, "slotFactory");
+        Objects.requireNonNull(copier, "copier");
+        return isShared(name) ? sharedTopic(name, type, slotFactory, () -> inner.topic(name, type, slotFactory, copier)) :
+            inner.topic(name, type, slotFactory, copier);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> Topic<E> sharedTopic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory,
+        final Supplier<Topic<E>> declareLocal)
+    {
         synchronized (registryLock)
         {
             ensureOpen(name);
-            final Topic<E> local = inner.topic(name, type); // validates name, kind and type
+            final Topic<E> local = declareLocal.get(); // validates name, kind, type and mode against earlier calls
             final SharedTopic<?> again = topics.get(name);
             if (again != null)
             {
                 return (Topic<E>)again;
             }
-            final SharedTopic<E> topic = new SharedTopic<>(this, local, register(type));
+            final SharedTopic<E> topic = new SharedTopic<>(this, local, register(type), slotFactory);
             declare(name, topic);
             topics.put(name, topic);
             return topic;
@@ -827,6 +863,23 @@ public final class AeronBus implements Bus
         final ByteBuffer bytes;
         final UnsafeBuffer unsafe;
         long lastResult;
+        // a slot-mode publish in progress on this thread (see SharedTopic)
+        SharedTopic<?> slotTopic;
+        Object translator;
+        Object biTranslator;
+        Object a;
+        Object b;
+        boolean slotFilled;
+        int slotLength;
+
+        void release()
+        {
+            slotTopic = null;
+            translator = null;
+            biTranslator = null;
+            a = null;
+            b = null;
+        }
 
         Scratch(final int capacity)
         {
@@ -1165,6 +1218,8 @@ public final class AeronBus implements Bus
 
     // ---------------------------------------------------------------- receiving
 
+    private static final Translator<Object, Receiver> DECODE_INTO_SLOT = (slot, r) -> r.decodeIntoSlot(slot);
+
     /**
      * The receiver thread: polls the stream, keeps the peer table, sends heartbeats and announcements, flushes
      * parked queue messages, and reroutes what lost peers held.
@@ -1180,6 +1235,8 @@ public final class AeronBus implements Bus
         final long peerTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.driverSettings.peerTimeoutMs());
         long nextHeartbeat;
         volatile int peerCount;
+        SharedTopic<?> slotTopic;
+        int slotPayload;
 
         final Count framesReceived = new Count();
         final Count truncated = new Count();
@@ -1403,6 +1460,30 @@ public final class AeronBus implements Bus
                 unknownDestination.increment();
                 return Action.CONTINUE;
             }
+            if (topic.decodesIntoSlots && typeId == topic.entry.id())
+            {
+                slotTopic = topic;
+                slotPayload = payload;
+                try
+                {
+                    return ((Topic<Object>)topic.local).tryPublish(DECODE_INTO_SLOT, this) ? Action.CONTINUE :
+                        Action.ABORT;
+                }
+                catch (final BusClosedException ex)
+                {
+                    return Action.CONTINUE;
+                }
+                catch (final RuntimeException ex)
+                {
+                    // the codec refused the bytes inside the claim: the engine skips the slot
+                    malformed.increment();
+                    return Action.CONTINUE;
+                }
+                finally
+                {
+                    slotTopic = null;
+                }
+            }
             final Object value = decode(typeId, payload, topic.type);
             if (value == null)
             {
@@ -1416,6 +1497,12 @@ public final class AeronBus implements Bus
             {
                 return Action.CONTINUE;
             }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void decodeIntoSlot(final Object slot)
+        {
+            ((SlotCodec<Object>)slotTopic.entry.codec()).decodeInto(slot, rx, 0, slotPayload);
         }
 
         private Action onQueue(
