@@ -23,6 +23,8 @@ import io.ringbus.api.Topic;
 import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -184,8 +186,9 @@ public final class AeronBus implements Bus
     private final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Class<?>, TypeEntry> typesByClass = new ConcurrentHashMap<>();
-    private volatile Map<Integer, TypeEntry> typesById = Map.of();
-    private volatile Map<Integer, Object> destinationsById = Map.of();
+    // copy-on-write, never changed once published: the receiver reads them per frame without boxing the key
+    private volatile Int2ObjectHashMap<TypeEntry> typesById = new Int2ObjectHashMap<>();
+    private volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
     private volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
     private volatile SharedAddress[] addressArray = new SharedAddress[0];
 
@@ -216,7 +219,7 @@ public final class AeronBus implements Bus
             .dispatcherThreads(config.dispatcherThreads)
             .backpressure(config.backpressure)
             .closeTimeout(config.closeTimeout)
-            .errorHandler(config.errorHandler)
+            .errorHandler(this::onHandlerError)
             .build();
         DriverLease lease = null;
         Aeron aeron = null;
@@ -585,6 +588,18 @@ public final class AeronBus implements Bus
         pending.put(correlation, new PendingReply(reply, replyType, address, target));
         reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
             .whenComplete((r, ex) -> pending.remove(correlation));
+        // close and lose() complete what they find in pending: one that ran before our put would leave this
+        // request to time out, so look again now that it is in.
+        if (closing)
+        {
+            reply.completeExceptionally(new BusClosedException("bus is closed: request to '" + address + "'"));
+            return (CompletableFuture<R>)reply;
+        }
+        if (!members.contains(target))
+        {
+            reply.completeExceptionally(new NoResponderException(address));
+            return (CompletableFuture<R>)reply;
+        }
         if (!offerWithin(s, length, CONTROL_BUDGET_NS))
         {
             reply.completeExceptionally(new BackpressureException(
@@ -748,6 +763,13 @@ public final class AeronBus implements Bus
         {
             p.future.completeExceptionally(new BusClosedException("bus closed before '" + p.address + "' replied"));
         }
+        final int inFlight = unacked.size();
+        if (inFlight > 0)
+        {
+            report(new IllegalStateException("closed with " + inFlight + " shared queue message(s) sent to other " +
+                "processes and not yet acknowledged: they are probably handled there, but nothing here will send " +
+                "them again if those processes die"), "close");
+        }
         final Scratch s = scratch.get();
         offerWithin(s, encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
         receiverRunner.close();
@@ -799,16 +821,17 @@ public final class AeronBus implements Bus
     private void declare(final String key, final Object destination)
     {
         final int id = FrameDescriptor.destinationId(key);
-        final Map<Integer, Object> current = destinationsById;
+        final Int2ObjectHashMap<Object> current = destinationsById;
         final Object clash = current.get(id);
         if (clash != null && clash != destination)
         {
             throw new IllegalArgumentException("'" + key + "' has the same wire id as " + clash +
                 "; rename one of them");
         }
-        final Map<Integer, Object> next = new HashMap<>(current);
+        final Int2ObjectHashMap<Object> next = new Int2ObjectHashMap<>();
+        next.putAll(current);
         next.put(id, destination);
-        destinationsById = Map.copyOf(next);
+        destinationsById = next;
     }
 
     private boolean hasCodec(final Class<?> type)
@@ -842,9 +865,10 @@ public final class AeronBus implements Bus
                 throw new IllegalArgumentException(boxed.getName() + " has the same wire type id as " +
                     clash.type.getName() + "; rename one of them");
             }
-            final Map<Integer, TypeEntry> next = new HashMap<>(typesById);
+            final Int2ObjectHashMap<TypeEntry> next = new Int2ObjectHashMap<>();
+            next.putAll(typesById);
             next.put(entry.id, entry);
-            typesById = Map.copyOf(next);
+            typesById = next;
             typesByClass.put(boxed, entry);
             return entry;
         }
@@ -1092,6 +1116,12 @@ public final class AeronBus implements Bus
         final Scratch s = scratch.get();
         final int length = encode(s, KIND_QUEUE, q.id, q.entry.id, 0, target, delivery, q.entry.codec, message);
         unacked.put(delivery, new Unacked(q, message, target));
+        // The receiver may have lost the target after we read the members and scanned unacked before our put: it
+        // drops a node from the members before scanning, so a target still listed now is scanned if lost later.
+        if (!q.members.contains(target))
+        {
+            return unacked.remove(delivery) == null || tryRoute(q, message);
+        }
         if (offer(s, length) > 0)
         {
             return true;
@@ -1114,6 +1144,17 @@ public final class AeronBus implements Bus
     }
 
     // ---------------------------------------------------------------- errors
+
+    /**
+     * A shared queue's local ring carries {@link Delivery} holders and its consumers are wrapped to acknowledge:
+     * the error handler is told about the user's message and handler, never about those internals.
+     */
+    private void onHandlerError(final Throwable cause, final String destination, final Object event,
+        final Object handler)
+    {
+        config.errorHandler.onError(cause, destination, event instanceof Delivery d ? d.message : event,
+            handler instanceof SharedQueue.AckingHandler a ? a.user : handler);
+    }
 
     private void onTransportError(final Throwable cause)
     {
@@ -1229,8 +1270,9 @@ public final class AeronBus implements Bus
     {
         final io.aeron.ControlledFragmentAssembler assembler = new io.aeron.ControlledFragmentAssembler(this);
         final ByteBuffer rx = ByteBuffer.allocateDirect(maxFrameLength).order(ByteOrder.LITTLE_ENDIAN);
-        final Map<Long, Peer> peers = new HashMap<>();
-        final Map<Integer, Long> sessions = new HashMap<>();
+        final Long2ObjectHashMap<Peer> peers = new Long2ObjectHashMap<>();
+        final Int2ObjectHashMap<Peer> sessions = new Int2ObjectHashMap<>();
+        final int ownSession = publication.sessionId();
         final long heartbeatNs = TimeUnit.MILLISECONDS.toNanos(Math.max(20, config.driverSettings.peerTimeoutMs() / 5));
         final long peerTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.driverSettings.peerTimeoutMs());
         long nextHeartbeat;
@@ -1269,10 +1311,10 @@ public final class AeronBus implements Bus
             }
             for (Integer session = lostSessions.poll(); session != null; session = lostSessions.poll())
             {
-                final Long node = sessions.get(session);
-                if (node != null)
+                final Peer peer = sessions.get(session.intValue());
+                if (peer != null)
                 {
-                    lose(node, "its Aeron image went away (process gone or publication closed)");
+                    lose(peer.nodeId, "its Aeron image went away (process gone or publication closed)");
                 }
                 work++;
             }
@@ -1382,12 +1424,17 @@ public final class AeronBus implements Bus
                 unknownKind.increment();
                 return Action.CONTINUE;
             }
-            final long sender = buffer.getLong(offset + SENDER_OFFSET, le);
-            if (sender == nodeId)
+            final int session = header.sessionId();
+            if (session == ownSession)
             {
+                return Action.CONTINUE; // our own frames, read back on aeron:ipc and multicast
+            }
+            final long sender = buffer.getLong(offset + SENDER_OFFSET, le);
+            if (!touch(sender, session))
+            {
+                foreign.increment();
                 return Action.CONTINUE;
             }
-            touch(sender, header.sessionId());
             final long target = buffer.getLong(offset + TARGET_OFFSET, le);
             if (target != 0 && target != nodeId)
             {
@@ -1726,17 +1773,32 @@ public final class AeronBus implements Bus
             return Action.CONTINUE;
         }
 
-        private void touch(final long node, final int sessionId)
+        /**
+         * A node is bound to the Aeron session (its exclusive publication) it was first seen on: a frame naming
+         * another node on that session, or a known node (or this one) on another session, is a forgery or
+         * garbage and must neither create peers nor reach destinations.
+         *
+         * @return {@code false} if the frame's sender does not belong to its session.
+         */
+        private boolean touch(final long node, final int sessionId)
         {
-            final Peer known = peers.get(node);
+            final Peer known = sessions.get(sessionId);
             if (known != null)
             {
+                if (known.nodeId != node)
+                {
+                    return false;
+                }
                 known.lastSeen = System.nanoTime();
-                return;
+                return true;
+            }
+            if (node == nodeId || node == 0 || peers.containsKey(node))
+            {
+                return false;
             }
             final Peer p = new Peer(node, sessionId);
             peers.put(node, p);
-            sessions.put(sessionId, node);
+            sessions.put(sessionId, p);
             peerCount = peers.size();
             joined.increment();
             // Let the newcomer learn this node's consumers and responders now rather than at the next heartbeat.
@@ -1751,6 +1813,7 @@ public final class AeronBus implements Bus
             {
                 report(ex, "peer-listener");
             }
+            return true;
         }
 
         private void lose(final long node, final String reason)

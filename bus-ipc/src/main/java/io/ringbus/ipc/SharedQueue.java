@@ -150,12 +150,30 @@ final class SharedQueue<E> implements Queue<E>
     public Subscription consume(final Handler<? super E> handler, final SubscribeOptions options)
     {
         Objects.requireNonNull(handler, "handler");
-        final Handler<Object> h = (Handler<Object>)handler;
-        final Subscription subscription = local.consume(d ->
+        final Subscription subscription = local.consume(new AckingHandler((Handler<Object>)handler), options);
+        bus.announce(id, localConsumers.incrementAndGet());
+        return new ConsumerSubscription(subscription);
+    }
+
+    /**
+     * Hands the message to the user's handler, then acknowledges it to the node that sent it, whether the handler
+     * returned or threw (a throw is reported with the user's message and handler, see AeronBus.onHandlerError).
+     */
+    final class AckingHandler implements Handler<Delivery>
+    {
+        final Handler<Object> user;
+
+        AckingHandler(final Handler<Object> user)
+        {
+            this.user = user;
+        }
+
+        @Override
+        public void onEvent(final Delivery d) throws Exception
         {
             try
             {
-                h.onEvent(d.message);
+                user.onEvent(d.message);
             }
             finally
             {
@@ -164,9 +182,13 @@ final class SharedQueue<E> implements Queue<E>
                     bus.sendAck(d, id);
                 }
             }
-        }, options);
-        bus.announce(id, localConsumers.incrementAndGet());
-        return new ConsumerSubscription(subscription);
+        }
+
+        @Override
+        public String toString()
+        {
+            return String.valueOf(user);
+        }
     }
 
     /**
