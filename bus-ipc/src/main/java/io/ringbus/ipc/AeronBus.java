@@ -1295,7 +1295,7 @@ public final class AeronBus implements Bus
         @Override
         public String roleName()
         {
-            return "ringbus-ipc-receiver";
+            return "ringbus-ipc-" + Long.toHexString(nodeId); // Agrona names the thread after the role
         }
 
         @Override
