@@ -20,6 +20,7 @@ class AeronBusContractTest extends BusContractTest
     {
         return AeronBus.builder()
             .shareAll()
+            .codec(new ContractQuoteCodec()) // the contract's slot-mode topics are shared too
             .embeddedDriver(BASE)
             .ringSize(settings.ringSize())
             .errorHandler(settings.errorHandler())
