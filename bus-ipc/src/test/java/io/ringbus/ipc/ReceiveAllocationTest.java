@@ -48,8 +48,13 @@ class ReceiveAllocationTest
 
     private AeronBus bus()
     {
+        return bus(false);
+    }
+
+    private AeronBus bus(final boolean receiverDispatch)
+    {
         final AeronBus bus = AeronBus.builder().shareAll().embeddedDriver(base).ringSize(1 << 16)
-            .codec(new AeronBusReviewTest.TickCodec()).build();
+            .receiverDispatch(receiverDispatch).codec(new AeronBusReviewTest.TickCodec()).build();
         open.add(bus);
         return bus;
     }
@@ -89,8 +94,19 @@ class ReceiveAllocationTest
     @Test
     void aSlotModeTopicWithASlotCodecAllocatesNothing()
     {
+        slotModeAllocatesNothing(false);
+    }
+
+    @Test
+    void withReceiverDispatchASlotModeTopicAllocatesNothingAndHandlersRunOnTheReceiver()
+    {
+        slotModeAllocatesNothing(true);
+    }
+
+    private void slotModeAllocatesNothing(final boolean receiverDispatch)
+    {
         final AeronBus sender = bus();
-        final AeronBus receiver = bus();
+        final AeronBus receiver = bus(receiverDispatch);
         final Topic<AeronBusReviewTest.Tick> out =
             sender.topic("ticks", AeronBusReviewTest.Tick.class, AeronBusReviewTest.Tick::new);
         final AtomicLong handled = new AtomicLong();
