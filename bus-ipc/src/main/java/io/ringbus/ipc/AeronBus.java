@@ -248,7 +248,7 @@ public final class AeronBus implements Bus
             this.maxFrameLength = Math.min(config.maxFrameLength, publication.maxMessageLength());
             if (config.publishChannel.equals(config.subscribeChannel))
             {
-                awaitConnected(publication, config.driverSettings.driverTimeoutMs());
+                awaitConnected(publication, subscription, config.driverSettings.driverTimeoutMs());
             }
         }
         catch (final RuntimeException ex)
@@ -811,7 +811,7 @@ public final class AeronBus implements Bus
         for (int attempt = 0; System.nanoTime() - deadline < 0 && !receiverRunner.isClosed(); attempt++)
         {
             final io.aeron.Image own = subscription.imageBySessionId(publication.sessionId());
-            if (own == null || own.position() >= written || Thread.currentThread() == receiverRunner.thread())
+            if ((own != null && own.position() >= written) || Thread.currentThread() == receiverRunner.thread())
             {
                 return;
             }
@@ -1268,10 +1268,16 @@ public final class AeronBus implements Bus
         return id;
     }
 
-    private static void awaitConnected(final Publication publication, final long timeoutMs)
+    /**
+     * Until the bus's own subscription has the image of its own publication: before that, frames written now
+     * would be read back from a position the image never starts at (receiver dispatch would miss them).
+     */
+    private static void awaitConnected(
+        final Publication publication, final io.aeron.Subscription subscription, final long timeoutMs)
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        for (int attempt = 0; !publication.isConnected(); attempt++)
+        for (int attempt = 0; !publication.isConnected() ||
+            subscription.imageBySessionId(publication.sessionId()) == null; attempt++)
         {
             if (System.nanoTime() - deadline > 0)
             {
