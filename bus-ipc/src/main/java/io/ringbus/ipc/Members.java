@@ -29,6 +29,18 @@ final class Members
         nodes = next;
     }
 
+    boolean contains(final long node)
+    {
+        for (final long n : nodes)
+        {
+            if (n == node)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean remove(final long node)
     {
         final long[] current = nodes;

@@ -2,6 +2,9 @@ package io.ringbus.ipc;
 
 import io.ringbus.api.BackpressureException;
 import io.ringbus.api.BackpressurePolicy;
+import io.ringbus.api.DeadLetter;
+import io.ringbus.api.QueueOptions;
+import io.ringbus.api.ScheduledMessage;
 import io.ringbus.api.Handler;
 import io.ringbus.api.Queue;
 import io.ringbus.api.SubscribeOptions;
@@ -38,6 +41,7 @@ final class SharedQueue<E> implements Queue<E>
     final AtomicLong roundRobin = new AtomicLong();
     final ConcurrentLinkedQueue<Object> parked = new ConcurrentLinkedQueue<>();
     final AtomicInteger parkedCount = new AtomicInteger();
+    final AtomicLong failures = new AtomicLong();
     private final int capacity;
 
     @SuppressWarnings("unchecked")
@@ -126,17 +130,34 @@ final class SharedQueue<E> implements Queue<E>
     }
 
     @Override
-    public void sendAfter(final E message, final Duration delay)
+    public ScheduledMessage sendAfter(final E message, final Duration delay)
     {
         throw new UnsupportedOperationException("delayed delivery is not carried between processes yet: queue '" +
             name + "' is shared");
     }
 
     @Override
-    public void sendAt(final E message, final Instant when)
+    public ScheduledMessage sendAt(final E message, final Instant when)
     {
         throw new UnsupportedOperationException("delayed delivery is not carried between processes yet: queue '" +
             name + "' is shared");
+    }
+
+    /**
+     * Shared queues have no retries and no dead-letter queue yet: a failed message is reported to the error
+     * handler, counted in {@code failures} and acknowledged (see {@link AckingHandler}).
+     */
+    @Override
+    public Queue<DeadLetter<E>> deadLetters()
+    {
+        throw new UnsupportedOperationException("dead letters are not carried between processes yet: queue '" +
+            name + "' is shared; failed messages are reported to the error handler and counted");
+    }
+
+    @Override
+    public QueueOptions options()
+    {
+        return QueueOptions.defaults();
     }
 
     @Override
@@ -150,12 +171,37 @@ final class SharedQueue<E> implements Queue<E>
     public Subscription consume(final Handler<? super E> handler, final SubscribeOptions options)
     {
         Objects.requireNonNull(handler, "handler");
-        final Handler<Object> h = (Handler<Object>)handler;
-        final Subscription subscription = local.consume(d ->
+        final Subscription subscription = local.consume(new AckingHandler((Handler<Object>)handler), options);
+        bus.announce(id, localConsumers.incrementAndGet());
+        return new ConsumerSubscription(subscription);
+    }
+
+    /**
+     * Hands the message to the user's handler, then acknowledges it to the node that sent it, whether the handler
+     * returned or threw (a throw is counted and reported with the user's message and handler, not retried).
+     */
+    final class AckingHandler implements Handler<Delivery>
+    {
+        final Handler<Object> user;
+
+        AckingHandler(final Handler<Object> user)
+        {
+            this.user = user;
+        }
+
+        @Override
+        public void onEvent(final Delivery d) throws Exception
         {
             try
             {
-                h.onEvent(d.message);
+                user.onEvent(d.message);
+            }
+            catch (final Throwable ex)
+            {
+                // Reported here with the user's message rather than thrown: the local ring's retry and
+                // dead-letter path would otherwise keep the transport's Delivery holder, not the message.
+                failures.incrementAndGet();
+                bus.handlerFailed(ex, name, d.message, user);
             }
             finally
             {
@@ -164,9 +210,13 @@ final class SharedQueue<E> implements Queue<E>
                     bus.sendAck(d, id);
                 }
             }
-        }, options);
-        bus.announce(id, localConsumers.incrementAndGet());
-        return new ConsumerSubscription(subscription);
+        }
+
+        @Override
+        public String toString()
+        {
+            return String.valueOf(user);
+        }
     }
 
     /**

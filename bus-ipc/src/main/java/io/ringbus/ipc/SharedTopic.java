@@ -1,17 +1,27 @@
 package io.ringbus.ipc;
 
+import io.ringbus.api.BiTranslator;
 import io.ringbus.api.Handler;
+import io.ringbus.api.ReentrantPublishException;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.Translator;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static io.ringbus.ipc.FrameDescriptor.KIND_TOPIC;
 
 /**
  * A topic carried between processes: its local ring serves this process's subscribers, and every event
  * published here is also written once to the Aeron stream for the other buses.
+ * <p>
+ * In slot mode the translator fills the claimed slot and the slot is encoded while the publisher still holds
+ * it, so that nothing is allocated; when no local subscriber claims a slot, a spare event of the publishing
+ * thread is filled and encoded instead. Events from other processes are decoded straight into a slot by a
+ * {@link SlotCodec}, or decoded and copied in by the topic's copier.
  * <p>
  * <b>Note:</b> thread-safe.
  *
@@ -24,9 +34,26 @@ final class SharedTopic<E> implements Topic<E>
     final Class<E> type;
     final AeronBus.TypeEntry entry;
     final int id;
+    final boolean slotMode;
+    final boolean decodesIntoSlots;
+    final boolean direct;
+    private static final long RECEIVER_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private final String what;
+    private final ThreadLocal<E> spare;
+    private final Supplier<? extends E> slotFactory;
 
-    SharedTopic(final AeronBus bus, final Topic<E> local, final AeronBus.TypeEntry entry)
+    // receiver dispatch (see AeronBus.Builder.receiverDispatch): copy-on-write handlers, counters of one writer
+    private final Object handlersLock = new Object();
+    @SuppressWarnings("unchecked")
+    private volatile DirectSubscription[] handlers = new SharedTopic.DirectSubscription[0];
+    final AeronBus.Count dispatched = new AeronBus.Count();
+    final AeronBus.Count delivered = new AeronBus.Count();
+    final AeronBus.Count failures = new AeronBus.Count();
+    final AeronBus.Count unrouted = new AeronBus.Count();
+    private E receiving;
+
+    SharedTopic(final AeronBus bus, final Topic<E> local, final AeronBus.TypeEntry entry,
+        final Supplier<? extends E> slotFactory)
     {
         this.bus = bus;
         this.local = local;
@@ -34,6 +61,11 @@ final class SharedTopic<E> implements Topic<E>
         this.entry = entry;
         this.id = FrameDescriptor.destinationId(local.name());
         this.what = "shared topic '" + local.name() + "'";
+        this.slotMode = local.isSlotMode();
+        this.decodesIntoSlots = slotMode && entry.codec() instanceof SlotCodec;
+        this.spare = slotFactory == null ? null : ThreadLocal.withInitial(slotFactory);
+        this.slotFactory = slotFactory;
+        this.direct = bus.receiverDispatch();
     }
 
     @Override
@@ -58,7 +90,48 @@ final class SharedTopic<E> implements Topic<E>
         bus.ensureOpen(what);
         final AeronBus.Scratch s = bus.scratch();
         final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        if (direct)
+        {
+            offerDirect(s, length);
+            return;
+        }
         local.publish(event);
+        bus.offerWaiting(s, length, what);
+    }
+
+    /**
+     * Receiver dispatch: the stream is the only way, local subscribers included. On the receiver thread (a
+     * handler publishing) waiting could never end, since that thread must drain our own frames to free room.
+     */
+    private void offerDirect(final AeronBus.Scratch s, final int length)
+    {
+        if (bus.onReceiverThread())
+        {
+            // ADMIN_ACTION (a term rotation) passes at once; back-pressure may be our own unread frames, which
+            // only this thread can read: wait a little for other readers, then fail rather than wait for ever
+            final long deadline = System.nanoTime() + RECEIVER_WAIT_NS;
+            for (int attempt = 0; ; attempt++)
+            {
+                final long result = bus.offer(s, length);
+                if (result > 0)
+                {
+                    return;
+                }
+                final OfferResult outcome = OfferResult.of(result);
+                if (!outcome.isTransient())
+                {
+                    throw new IllegalStateException("the Aeron stream refused an event of " + what + ": " + outcome);
+                }
+                if (outcome != OfferResult.ADMIN_ACTION && System.nanoTime() - deadline > 0)
+                {
+                    throw new ReentrantPublishException("a handler on the receiver thread published to " + what +
+                        " while the Aeron stream stayed " + outcome + " for " +
+                        TimeUnit.NANOSECONDS.toMillis(RECEIVER_WAIT_NS) + " ms; waiting longer could be waiting " +
+                        "for this very thread to read the bus's own frames");
+                }
+                AeronBus.pause(attempt);
+            }
+        }
         bus.offerWaiting(s, length, what);
     }
 
@@ -74,6 +147,10 @@ final class SharedTopic<E> implements Topic<E>
         bus.ensureOpen(what);
         final AeronBus.Scratch s = bus.scratch();
         final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        if (direct)
+        {
+            return OfferResult.of(bus.offer(s, length));
+        }
         if (!local.tryPublish(event))
         {
             return OfferResult.RING_FULL;
@@ -82,15 +159,284 @@ final class SharedTopic<E> implements Topic<E>
     }
 
     @Override
+    public <A> void publish(final Translator<? super E, ? super A> translator, final A arg)
+    {
+        final AeronBus.Scratch s = prepare(translator, arg, null, null);
+        try
+        {
+            if (!direct)
+            {
+                local.publish(FILL_AND_ENCODE, s);
+            }
+            encodeSpareIfUnclaimed(s);
+        }
+        finally
+        {
+            s.release();
+        }
+        if (direct)
+        {
+            offerDirect(s, s.slotLength);
+            return;
+        }
+        bus.offerWaiting(s, s.slotLength, what);
+    }
+
+    @Override
+    public <A> boolean tryPublish(final Translator<? super E, ? super A> translator, final A arg)
+    {
+        return trySlot(prepare(translator, arg, null, null));
+    }
+
+    @Override
+    public <A, B> void publish(final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
+    {
+        final AeronBus.Scratch s = prepare(null, a, translator, b);
+        try
+        {
+            if (!direct)
+            {
+                local.publish(FILL_AND_ENCODE, s);
+            }
+            encodeSpareIfUnclaimed(s);
+        }
+        finally
+        {
+            s.release();
+        }
+        if (direct)
+        {
+            offerDirect(s, s.slotLength);
+            return;
+        }
+        bus.offerWaiting(s, s.slotLength, what);
+    }
+
+    @Override
+    public <A, B> boolean tryPublish(
+        final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
+    {
+        return trySlot(prepare(null, a, translator, b));
+    }
+
+    @Override
+    public boolean isSlotMode()
+    {
+        return slotMode;
+    }
+
+    private boolean trySlot(final AeronBus.Scratch s)
+    {
+        try
+        {
+            if (!direct && !local.tryPublish(FILL_AND_ENCODE, s))
+            {
+                return false;
+            }
+            encodeSpareIfUnclaimed(s);
+        }
+        finally
+        {
+            s.release();
+        }
+        return bus.offer(s, s.slotLength) > 0;
+    }
+
+    private AeronBus.Scratch prepare(final Translator<?, ?> translator, final Object a,
+        final BiTranslator<?, ?, ?> biTranslator, final Object b)
+    {
+        if (translator == null && biTranslator == null)
+        {
+            throw new NullPointerException("translator");
+        }
+        if (!slotMode)
+        {
+            throw new IllegalStateException(what + " is in object mode: publish events, not translators");
+        }
+        bus.ensureOpen(what);
+        final AeronBus.Scratch s = bus.scratch();
+        if (s.slotTopic != null)
+        {
+            throw new IllegalStateException("a translator of " + s.slotTopic + " published to " + what +
+                " from inside itself; translators must not publish");
+        }
+        s.slotTopic = this;
+        s.translator = translator;
+        s.biTranslator = biTranslator;
+        s.a = a;
+        s.b = b;
+        s.slotFilled = false;
+        return s;
+    }
+
+    /**
+     * No local subscriber claimed a slot (the engine skips the translator then), but other processes still get
+     * the event: fill this thread's spare event and encode that.
+     */
+    private void encodeSpareIfUnclaimed(final AeronBus.Scratch s)
+    {
+        if (!s.slotFilled)
+        {
+            fill(spare.get(), s);
+        }
+    }
+
+    private static final Translator<Object, AeronBus.Scratch> FILL_AND_ENCODE = SharedTopic::fill;
+
+    @SuppressWarnings("unchecked")
+    private static void fill(final Object slot, final AeronBus.Scratch s)
+    {
+        final SharedTopic<?> topic = s.slotTopic;
+        if (s.translator != null)
+        {
+            ((Translator<Object, Object>)s.translator).translateTo(slot, s.a);
+        }
+        else
+        {
+            ((BiTranslator<Object, Object, Object>)s.biTranslator).translateTo(slot, s.a, s.b);
+        }
+        // encoded while the publisher still holds the slot; a too-large event throws here and is not published
+        s.slotLength = topic.bus.encode(s, KIND_TOPIC, topic.id, topic.entry.id(), 0, 0, 0, topic.entry.codec(), slot);
+        s.slotFilled = true;
+    }
+
+    @Override
     public Subscription subscribe(final Handler<? super E> handler)
     {
-        return local.subscribe(handler);
+        return direct ? subscribeDirect(handler) : local.subscribe(handler);
     }
 
     @Override
     public Subscription subscribe(final Handler<? super E> handler, final SubscribeOptions options)
     {
-        return local.subscribe(handler, options);
+        if (!direct)
+        {
+            return local.subscribe(handler, options);
+        }
+        Objects.requireNonNull(options, "options");
+        if (!options.equals(SubscribeOptions.defaults()))
+        {
+            throw new IllegalArgumentException(what + " is dispatched on the receiver thread (receiverDispatch): " +
+                "it takes subscribers with default options only, not " + options);
+        }
+        return subscribeDirect(handler);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Subscription subscribeDirect(final Handler<? super E> handler)
+    {
+        Objects.requireNonNull(handler, "handler");
+        synchronized (handlersLock)
+        {
+            bus.ensureOpen(what);
+            final DirectSubscription sub = new DirectSubscription((Handler<Object>)handler);
+            final DirectSubscription[] current = handlers;
+            final DirectSubscription[] next = java.util.Arrays.copyOf(current, current.length + 1);
+            next[current.length] = sub;
+            handlers = next;
+            return sub;
+        }
+    }
+
+    int directSubscribers()
+    {
+        return handlers.length;
+    }
+
+    /**
+     * The event a received frame is decoded into when the topic is in slot mode and dispatched on the receiver
+     * thread: one per topic, reused, as the ring's slots are.
+     */
+    E receivingSlot()
+    {
+        if (receiving == null)
+        {
+            receiving = slotFactory.get();
+        }
+        return receiving;
+    }
+
+    /**
+     * Called on the receiver thread only. A handler's exception is reported and counted, never thrown into the
+     * receiver.
+     */
+    void dispatch(final Object event)
+    {
+        final DirectSubscription[] current = handlers;
+        dispatched.increment();
+        if (current.length == 0)
+        {
+            unrouted.increment();
+            return;
+        }
+        for (final DirectSubscription sub : current)
+        {
+            if (sub.closed)
+            {
+                continue; // closed by an earlier handler of this event
+            }
+            try
+            {
+                sub.handler.onEvent(event);
+                delivered.increment();
+            }
+            catch (final Throwable ex)
+            {
+                failures.increment();
+                bus.handlerFailed(ex, local.name(), event, sub.handler);
+            }
+        }
+    }
+
+    /**
+     * A subscriber dispatched on the receiver thread; closing it waits for a call under way (unless closed from
+     * that thread).
+     */
+    private final class DirectSubscription implements Subscription
+    {
+        final Handler<Object> handler;
+        private volatile boolean closed;
+
+        DirectSubscription(final Handler<Object> handler)
+        {
+            this.handler = handler;
+        }
+
+        @Override
+        public String destination()
+        {
+            return local.name();
+        }
+
+        @Override
+        public boolean isActive()
+        {
+            return !closed && !bus.isClosing();
+        }
+
+        @Override
+        public void close()
+        {
+            synchronized (handlersLock)
+            {
+                if (closed)
+                {
+                    return;
+                }
+                closed = true;
+                final DirectSubscription[] current = handlers;
+                final DirectSubscription[] next = new SharedTopic.DirectSubscription[current.length - 1];
+                for (int i = 0, j = 0; i < current.length; i++)
+                {
+                    if (current[i] != this)
+                    {
+                        next[j++] = current[i];
+                    }
+                }
+                handlers = next;
+            }
+            bus.awaitDispatch();
+        }
     }
 
     @Override

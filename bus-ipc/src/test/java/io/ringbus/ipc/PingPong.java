@@ -27,11 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * unless the machine is quiet.
  * <pre>
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp &lt;test classpath&gt; io.ringbus.ipc.PingPong \
- *     raw|bus  default|sleeping  spin|yield  [rounds]
+ *     raw|bus|busrx  default|sleeping  spin|yield  [rounds]
  * </pre>
  * {@code default} runs the embedded driver with Aeron's default idle strategy (backoff: spins and yields before
  * parking); {@code sleeping} with {@link SleepingMillisIdleStrategy} (1 ms), which an IPC-only driver can afford
- * because no data passes through it.
+ * because no data passes through it. {@code busrx} runs both buses with
+ * {@link AeronBus.Builder#receiverDispatch(boolean) receiver dispatch}: handlers on the receiver thread.
  */
 public final class PingPong
 {
@@ -93,14 +94,15 @@ public final class PingPong
             {
                 final AeronBus.Builder builder = AeronBus.builder().shareAll().embeddedDriver(base)
                     .idle(idle.equals("spin") ? IdleStrategyKind.BUSY_SPIN : IdleStrategyKind.YIELDING)
-                    .dispatcherThreads(1);
+                    .dispatcherThreads(1)
+                    .receiverDispatch(subject.equals("busrx"));
                 if (driverStrategy != null)
                 {
                     builder.driverIdleStrategy(driverStrategy);
                 }
                 try (AeronBus bus = builder.build())
                 {
-                    child = start("bus-pong", base, idle);
+                    child = start(subject + "-pong", base, idle);
                     busPing(bus, rounds, h);
                 }
             }
@@ -219,7 +221,7 @@ public final class PingPong
         }
         try (AeronBus bus = AeronBus.builder().shareAll().embeddedDriver(base)
             .idle(idle.equals("spin") ? IdleStrategyKind.BUSY_SPIN : IdleStrategyKind.YIELDING)
-            .dispatcherThreads(1).build())
+            .dispatcherThreads(1).receiverDispatch(mode.equals("busrx-pong")).build())
         {
             final Topic<Long> pong = bus.topic("pong", Long.class);
             bus.topic("ping", Long.class).subscribe(pong::publish);

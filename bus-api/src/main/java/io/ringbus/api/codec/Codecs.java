@@ -403,11 +403,59 @@ public final class Codecs
         }
     }
 
+    private static int plus(final int base, final int delta)
+    {
+        return base + delta;
+    }
+
+    private static int primitiveLength(final Class<?> type)
+    {
+        return type == long.class || type == double.class ? 8 : type == int.class || type == float.class ? 4 :
+            type == short.class || type == char.class ? 2 : 1;
+    }
+
+    /**
+     * A {@code (ByteBuffer, int offset)} handle reading a primitive component at {@code offset + at}, or
+     * {@code null} for a component that is not primitive.
+     */
+    private static MethodHandle primitiveReader(final MethodHandles.Lookup lookup, final Class<?> type, final int at)
+        throws ReflectiveOperationException
+    {
+        final MethodHandle read;
+        if (type == boolean.class)
+        {
+            read = lookup.findStatic(Codecs.class, "readBoolean",
+                MethodType.methodType(Boolean.class, ByteBuffer.class, int.class))
+                .asType(MethodType.methodType(boolean.class, ByteBuffer.class, int.class));
+        }
+        else if (type.isPrimitive())
+        {
+            final String name = type == byte.class ? "get" :
+                "get" + Character.toUpperCase(type.getName().charAt(0)) + type.getName().substring(1);
+            read = lookup.findVirtual(ByteBuffer.class, name, MethodType.methodType(type, int.class));
+        }
+        else
+        {
+            return null;
+        }
+        if (at == 0)
+        {
+            return read;
+        }
+        final MethodHandle shift = MethodHandles.insertArguments(
+            lookup.findStatic(Codecs.class, "plus", MethodType.methodType(int.class, int.class, int.class)), 1, at);
+        return MethodHandles.filterArguments(read, 1, shift);
+    }
+
     private static final class RecordCodec<R extends Record> implements Codec<R>
     {
         private final Class<R> type;
         private final Field[] fields;
         private final MethodHandle constructor;
+        // (ByteBuffer, int offset)Object: set when every component is primitive, so that decoding reads each at
+        // its fixed offset straight into the constructor, with no argument array and no boxing
+        private final MethodHandle fixedDecoder;
+        private final int fixedLength;
 
         RecordCodec(final Class<R> type)
         {
@@ -427,9 +475,39 @@ public final class Codecs
                 }
                 final Constructor<R> canonical = type.getDeclaredConstructor(types);
                 canonical.setAccessible(true);
-                this.constructor = lookup.unreflectConstructor(canonical)
+                final MethodHandle canonicalHandle = lookup.unreflectConstructor(canonical);
+                this.constructor = canonicalHandle
                     .asSpreader(Object[].class, components.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
+                int length = 0;
+                MethodHandle fixed = canonicalHandle;
+                for (int i = 0; i < types.length && fixed != null; i++)
+                {
+                    final MethodHandle reader = primitiveReader(lookup, types[i], length);
+                    if (reader == null)
+                    {
+                        fixed = null;
+                    }
+                    else
+                    {
+                        // component i becomes a (ByteBuffer, int) pair at position 2i
+                        fixed = MethodHandles.collectArguments(fixed, 2 * i, reader);
+                        length += primitiveLength(types[i]);
+                    }
+                }
+                if (fixed != null && types.length > 0)
+                {
+                    final int[] reorder = new int[2 * types.length];
+                    for (int i = 0; i < types.length; i++)
+                    {
+                        reorder[2 * i + 1] = 1;
+                    }
+                    fixed = MethodHandles.permuteArguments(fixed,
+                        MethodType.methodType(type, ByteBuffer.class, int.class), reorder)
+                        .asType(MethodType.methodType(Object.class, ByteBuffer.class, int.class));
+                }
+                this.fixedDecoder = types.length > 0 ? fixed : null;
+                this.fixedLength = length;
             }
             catch (final ReflectiveOperationException | RuntimeException ex)
             {
@@ -499,6 +577,23 @@ public final class Codecs
             {
                 throw new CodecException(type.getName() + ": " + length + " bytes at " + offset +
                     " are outside the buffer's " + buffer.limit());
+            }
+            if (fixedDecoder != null)
+            {
+                CodecException.requireLength(type, length, fixedLength);
+                try
+                {
+                    final Object built = fixedDecoder.invokeExact(buffer, offset);
+                    return (R)built;
+                }
+                catch (final RuntimeException ex)
+                {
+                    throw new CodecException(type.getName() + " refused the decoded values: " + ex);
+                }
+                catch (final Throwable ex)
+                {
+                    throw new CodecException(type.getName() + " could not be built: " + ex);
+                }
             }
             final int end = offset + length;
             final Object[] values = new Object[fields.length];
