@@ -1,5 +1,6 @@
 package io.ringbus.bench;
 
+import io.ringbus.bench.subjects.AeronIpcSubject;
 import io.ringbus.bench.subjects.AgronaSpscSubject;
 import io.ringbus.bench.subjects.ArrayBlockingQueueSubject;
 import io.ringbus.bench.subjects.DisruptorSubject;
@@ -14,6 +15,7 @@ import io.ringbus.bench.subjects.MBassadorSubject;
 import io.ringbus.bench.subjects.RingbusAnnotatedSubject;
 import io.ringbus.bench.subjects.RingbusLambdaSubject;
 import io.ringbus.bench.subjects.RingbusDelaySubject;
+import io.ringbus.bench.subjects.RingbusIpcSubject;
 import io.ringbus.bench.subjects.RingbusJournalSubject;
 import io.ringbus.bench.subjects.RingbusPriorityQueueSubject;
 import io.ringbus.bench.subjects.RingbusQueueSubject;
@@ -36,8 +38,10 @@ import static io.ringbus.bench.ScenarioRegistry.DELAY;
 import static io.ringbus.bench.ScenarioRegistry.JOURNAL;
 import static io.ringbus.bench.ScenarioRegistry.ONEWAY_INPROC;
 import static io.ringbus.bench.ScenarioRegistry.RTT_INPROC;
+import static io.ringbus.bench.ScenarioRegistry.RTT_IPC;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_1P1C;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_FANOUT;
+import static io.ringbus.bench.ScenarioRegistry.TPUT_IPC;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_QUEUE;
 
 /**
@@ -47,7 +51,8 @@ import static io.ringbus.bench.ScenarioRegistry.TPUT_QUEUE;
  * <p>
  * Threads and cores: spin scenarios keep one producer and one consumer ({@code rtt-inproc},
  * {@code oneway-inproc}, {@code tput-1p1c}); {@code tput-fanout} (4 threads) and {@code tput-queue} (3 threads)
- * need more threads than a 2-core machine has, so their subjects use yielding or blocking strategies.
+ * need more threads than a 2-core machine has, so their subjects use yielding or blocking strategies; so do
+ * {@code rtt-ipc} and {@code tput-ipc}, whose two processes each run several threads (and a media driver).
  * <p>
  * <b>Note:</b> the list is built once and never changed; thread-safe.
  */
@@ -82,6 +87,9 @@ public final class SubjectRegistry
         add(entries, new RingbusPriorityQueueSubject(Idle.YIELDING), TPUT_QUEUE);
         add(entries, new RingbusAnnotatedSubject(Idle.YIELDING), ALLOC);
         add(entries, new RingbusLambdaSubject(Idle.YIELDING), ALLOC);
+        // Over Aeron IPC to a child process (yielding: each side has more threads than the 2 cores)
+        add(entries, new RingbusIpcSubject(Idle.YIELDING, false), RTT_IPC, TPUT_IPC);
+        add(entries, new RingbusIpcSubject(Idle.YIELDING, true), RTT_IPC, TPUT_IPC);
         // Delayed delivery at three delays, with Ringbus's default idle strategy (nobody spins for a timer)
         add(entries, new RingbusDelaySubject(Idle.BACKOFF, Duration.ofMillis(1)), DELAY);
         add(entries, new RingbusDelaySubject(Idle.BACKOFF, Duration.ofMillis(5)), DELAY);
@@ -108,6 +116,7 @@ public final class SubjectRegistry
         add(entries, new VertxSubject(false), RTT_INPROC, ONEWAY_INPROC, TPUT_1P1C);
         add(entries, new VertxSubject(true), TPUT_FANOUT);
         add(entries, new VertxRequestSubject(), RTT_INPROC);
+        add(entries, new AeronIpcSubject(Idle.YIELDING), RTT_IPC, TPUT_IPC);
         return Collections.unmodifiableList(entries);
     }
 

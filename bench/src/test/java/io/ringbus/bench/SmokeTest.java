@@ -84,7 +84,7 @@ class SmokeTest
                 assertTrue(text.contains("#[Mean"), () -> "hgrm footer: " + file);
             }
         }
-        for (final String png : List.of("rtt-inproc.png", "oneway-inproc.png", "delay.png"))
+        for (final String png : List.of("rtt-inproc.png", "oneway-inproc.png", "delay.png", "rtt-ipc.png"))
         {
             final BufferedImage image = ImageIO.read(folder.resolve(png).toFile());
             assertNotNull(image, png + " is a readable image");
@@ -92,6 +92,7 @@ class SmokeTest
         }
         assertTrue(Files.isRegularFile(folder.resolveSibling("latest").resolve("summary.md")), "latest/ is a copy");
         assertTrue(Files.notExists(folder.resolve("journal-scratch")), "the journal's scratch folder is deleted");
+        assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "no IPC child process is left");
     }
 
     /** The cells of a CSV row: commas inside double quotes do not split, doubled quotes are one quote. */
