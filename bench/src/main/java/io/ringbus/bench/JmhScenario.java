@@ -29,13 +29,25 @@ final class JmhScenario implements Scenario
     private final String what;
     private final Topology topology;
     private final int receivers;
+    private final boolean messagesOnly;
 
     JmhScenario(final String id, final String what, final Topology topology, final int receivers)
+    {
+        this(id, what, topology, receivers, false);
+    }
+
+    /**
+     * @param messagesOnly measure every subject's message path ({@link TransferBenchmark}), even one that also
+     *                     offers request/reply (the IPC subjects do both).
+     */
+    JmhScenario(
+        final String id, final String what, final Topology topology, final int receivers, final boolean messagesOnly)
     {
         this.id = id;
         this.what = what;
         this.topology = topology;
         this.receivers = receivers;
+        this.messagesOnly = messagesOnly;
     }
 
     @Override
@@ -56,7 +68,8 @@ final class JmhScenario implements Scenario
         final BenchOptions options = run.options();
         final Mode mode = options.mode();
         final Path logs = Files.createDirectories(run.folder().resolve("jmh"));
-        final String benchmark = subject.requestReply() ?
+        final boolean requests = subject.requestReply() && !messagesOnly;
+        final String benchmark = requests ?
             RequestBenchmark.class.getName() + ".call" :
             TransferBenchmark.class.getName() + ".transfer";
         final ChainedOptionsBuilder builder = new OptionsBuilder()
@@ -74,7 +87,7 @@ final class JmhScenario implements Scenario
             .shouldFailOnError(true)
             .verbosity(VerboseMode.NORMAL)
             .output(logs.resolve(id + "_" + BenchMain.fileName(subject.id()) + ".txt").toString());
-        if (!subject.requestReply())
+        if (!requests)
         {
             builder.param("topology", topology.name()).param("receivers", Integer.toString(receivers));
         }
@@ -93,7 +106,7 @@ final class JmhScenario implements Scenario
                 bytesPerOp = secondary.getValue().getScore();
             }
         }
-        final String note = subject.requestReply() ? "one request at a time" : "";
+        final String note = requests ? "one request at a time" : "";
         return new io.ringbus.bench.Result.Throughput(
             id, subject.id(), subject.idle(), subject.ringbus(), primary.getScore(), primary.getScoreError(),
             bytesPerOp, note);

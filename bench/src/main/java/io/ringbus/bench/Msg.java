@@ -37,6 +37,19 @@ public final class Msg
     }
 
     /**
+     * Copies another message's sequence, stamp and payload into this one, as a slot-mode subject's translator
+     * does: the payload bytes are copied, up to the shorter of the two payloads, so nothing is allocated.
+     *
+     * @param other the message to copy.
+     */
+    public void copyFrom(final Msg other)
+    {
+        seq = other.seq;
+        stampNanos = other.stampNanos;
+        System.arraycopy(other.payload, 0, payload, 0, Math.min(payload.length, other.payload.length));
+    }
+
+    /**
      * What a receiver does with the payload, so that it cannot be skipped: reads its first and last byte.
      *
      * @return the sum of the first and the last payload byte.

@@ -27,7 +27,7 @@ final class OneWayScenario implements Scenario
     @Override
     public Result measure(final Run run, final Subject subject) throws Exception
     {
-        try (Session session = subject.open())
+        try (Session session = subject.open(run.options().size()))
         {
             return LatencyHarness.oneWay(session, run.options(), ID, subject);
         }

@@ -103,7 +103,7 @@ final class Report
             md.append("\n**Smoke mode: these numbers are not measurements** (100 ms iterations, JMH in-process); ")
                 .append("the run only proves the bench works.\n");
         }
-        md.append("\n## Goals (issue 4)\n\n| goal | this run | status |\n| --- | --- | --- |\n");
+        md.append("\n## Goals (issue 4; never-early: issue 3; IPC: issue 5)\n\n| goal | this run | status |\n| --- | --- | --- |\n");
         for (final Goals.Check check : goals)
         {
             md.append("| ").append(check.goal()).append(" | ").append(check.figure()).append(" | ")

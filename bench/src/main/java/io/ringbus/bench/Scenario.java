@@ -29,6 +29,17 @@ interface Scenario
     Result measure(Run run, Subject subject) throws Exception;
 
     /**
+     * Whether this scenario compares Ringbus with peers (BENCHMARKS.md's table); {@code delay} and {@code journal}
+     * measure Ringbus alone against its own promises (never early; fsync costs on this disk).
+     *
+     * @return true when the scenario must have a peer.
+     */
+    default boolean hasPeers()
+    {
+        return true;
+    }
+
+    /**
      * Why nothing is measured yet, for a scenario whose subjects do not exist yet; otherwise empty.
      *
      * @return the reason, or an empty string.

@@ -18,8 +18,11 @@ final class ScenarioRegistry
     static final String TPUT_QUEUE = "tput-queue";
     static final String ALLOC = "alloc";
     static final String DELAY = "delay";
+    static final String JOURNAL = "journal";
     static final String RTT_IPC = "rtt-ipc";
     static final String TPUT_IPC = "tput-ipc";
+    /** The IPC child acknowledges every this many messages (see {@code IpcPeer.ACK_EVERY}). */
+    private static final int IPC_ACK_EVERY = 100;
 
     private static final List<Scenario> SCENARIOS = List.of(
         new RoundTripScenario(),
@@ -37,12 +40,16 @@ final class ScenarioRegistry
             "bytes allocated per message (JMH -prof gc, gc.alloc.rate.norm over all threads) and cost per message " +
             "of Ringbus's hot paths; guava-sync (dispatch on the caller's thread) as a reference",
             Topology.ONE_TO_ONE, 1),
-        new PendingScenario(DELAY, "lateness of delayed delivery (deadline to handle)",
-            "delayed delivery in the engine, issue 3"),
-        new PendingScenario(RTT_IPC, "round trip between two processes over Aeron IPC",
-            "the Aeron IPC transport, issue 5"),
-        new PendingScenario(TPUT_IPC, "messages/s between two processes, 32-byte payload",
-            "the Aeron IPC transport, issue 5"));
+        new DelayScenario(),
+        new JournalScenario(),
+        new RoundTripScenario(RTT_IPC,
+            "round trip between two processes over Aeron IPC, one media driver (HdrHistogram, ns; lower is better): the " +
+            "harness thread sends a ping of the payload size, the child process echoes it, the caller waits as the note " +
+            "says; yielding, since each side has more threads than the 2 cores"),
+        new JmhScenario(TPUT_IPC,
+            "messages/s from this process to a child process over Aeron IPC, payload of bench.size bytes (32 by " +
+            "default), delivered: the child acknowledges every " + IPC_ACK_EVERY + " messages (JMH, batches of 1000 then " +
+            "wait for the acknowledgement; yielding; B/op counts this process only)", Topology.ONE_TO_ONE, 1, true));
 
     private ScenarioRegistry()
     {

@@ -58,10 +58,35 @@ public interface Subject
     }
 
     /**
+     * What a reader of the results must know about how this subject waits that its id does not say (e.g. a
+     * request/reply caller that parks on a future), shown in the note column of latency results.
+     *
+     * @return a short note, or an empty string.
+     */
+    default String note()
+    {
+        return "";
+    }
+
+    /**
      * Sets the subject up.
      *
      * @return a fresh session, closed by the caller.
      * @throws Exception when it cannot be set up.
      */
     Session open() throws Exception;
+
+    /**
+     * Sets the subject up for messages of {@code size} payload bytes. Subjects that pass a reference ignore the
+     * size; those that copy the payload (slot mode, IPC) override this to size their preallocated slots and
+     * buffers. The scenarios and the JMH benchmarks call this form.
+     *
+     * @param size payload bytes of the harness's messages.
+     * @return a fresh session, closed by the caller.
+     * @throws Exception when it cannot be set up.
+     */
+    default Session open(final int size) throws Exception
+    {
+        return open();
+    }
 }

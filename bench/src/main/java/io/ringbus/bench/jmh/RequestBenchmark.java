@@ -49,7 +49,7 @@ public class RequestBenchmark
     public void open() throws Exception
     {
         msg = new Msg(size);
-        session = SubjectRegistry.byId(subject).open();
+        session = SubjectRegistry.byId(subject).open(size);
         requester = session.requester();
     }
 

@@ -75,7 +75,7 @@ public class TransferBenchmark
             counters[i] = new Counter();
         }
         msg = new Msg(size);
-        session = SubjectRegistry.byId(subject).open();
+        session = SubjectRegistry.byId(subject).open(size);
         link = session.link(shape, counters);
     }
 

@@ -32,6 +32,12 @@ public final class RingbusRequestSubject extends RingbusSubject
     }
 
     @Override
+    public String note()
+    {
+        return "caller waits on a future";
+    }
+
+    @Override
     public boolean requestReply()
     {
         return true;

@@ -30,6 +30,12 @@ public final class VertxRequestSubject implements Subject
     }
 
     @Override
+    public String note()
+    {
+        return "caller waits on a future";
+    }
+
+    @Override
     public boolean requestReply()
     {
         return true;
