@@ -1660,9 +1660,11 @@ public abstract class BusContractTest
                     k -> new CopyOnWriteArrayList<>()).add(f == null ? r : f);
                 bus.request("cb.upper", "hello", String.class, Duration.ofSeconds(10), reply);
                 bus.request("cb.picky", "x", String.class, Duration.ofSeconds(10), picky);
-                bus.request("cb.slow", "x", String.class, Duration.ofMillis(20), slow);
                 bus.request("cb.nobody", "x", String.class, Duration.ofSeconds(10), none);
                 assertEquals(1, outcomes.get("none").size(), "NoResponderException must come at once");
+                // The slow responder holds its dispatcher thread, which the others may share: ask it last.
+                Await.until(() -> "three outcomes: " + outcomes, Await.DEFAULT, () -> outcomes.size() == 3);
+                bus.request("cb.slow", "x", String.class, Duration.ofMillis(20), slow);
                 Await.until(() -> "four outcomes: " + outcomes, Await.DEFAULT, () -> outcomes.size() == 4);
                 assertEquals(List.of("HELLO"), outcomes.get("reply"));
                 assertInstanceOf(IllegalArgumentException.class, outcomes.get("picky").get(0));
