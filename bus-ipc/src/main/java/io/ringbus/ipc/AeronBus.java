@@ -174,7 +174,7 @@ public final class AeronBus implements Bus
     private static final int MAX_TEXT = 1000;
 
     private final Bus inner;
-    private final Config config;
+    private final BusConfig config;
     private final long nodeId = newNodeId();
     private final DriverLease lease;
     private final Aeron aeron;
@@ -216,7 +216,7 @@ public final class AeronBus implements Bus
     private volatile boolean driverLost;
     private boolean closeDone;
 
-    private AeronBus(final Config config)
+    private AeronBus(final BusConfig config)
     {
         this.config = config;
         this.inner = Ringbus.builder()
@@ -2120,31 +2120,6 @@ public final class AeronBus implements Bus
         }
     }
 
-    // ---------------------------------------------------------------- configuration
-
-    private static final class Config
-    {
-        int ringSize;
-        IdleStrategyKind idle;
-        int dispatcherThreads;
-        BackpressurePolicy backpressure;
-        Duration closeTimeout;
-        ErrorHandler errorHandler;
-        boolean shareAll;
-        Set<String> sharedNames;
-        List<String> sharedPrefixes;
-        Map<Class<?>, Codec<?>> codecs;
-        Path embeddedBase;
-        Path externalDir;
-        String publishChannel;
-        String subscribeChannel;
-        int streamId;
-        int maxFrameLength;
-        DriverSettings driverSettings;
-        PeerListener peerListener;
-        boolean receiverDispatch;
-    }
-
     /**
      * Settings of one {@link AeronBus}, validated once at {@link #build()}. The in-process settings mean what they
      * mean for {@code Ringbus.builder()}; the backpressure policy also governs a back-pressured or unconnected
@@ -2555,7 +2530,7 @@ public final class AeronBus implements Bus
                 throw new IllegalArgumentException("receiverDispatch needs one channel for publishing and subscribing " +
                     "(the bus must read its own frames back), not " + publishChannel + " and " + subscribeChannel);
             }
-            final Config c = new Config();
+            final BusConfig c = new BusConfig();
             c.ringSize = ringSize;
             c.idle = idle;
             c.dispatcherThreads = dispatcherThreads;
