@@ -1415,17 +1415,17 @@ public final class AeronBus implements Bus
         long dispatching; // odd while receiver-dispatched handlers run (see dispatchDirect)
         long cycleStart;
 
-        final Count framesReceived = new Count();
-        final Count truncated = new Count();
-        final Count foreign = new Count();
-        final Count unknownKind = new Count();
-        final Count unknownType = new Count();
-        final Count malformed = new Count();
-        final Count oversize = new Count();
-        final Count unknownDestination = new Count();
-        final Count joined = new Count();
-        final Count lost = new Count();
-        final Count lateReplies = new Count();
+        final SingleWriterCounter framesReceived = new SingleWriterCounter();
+        final SingleWriterCounter truncated = new SingleWriterCounter();
+        final SingleWriterCounter foreign = new SingleWriterCounter();
+        final SingleWriterCounter unknownKind = new SingleWriterCounter();
+        final SingleWriterCounter unknownType = new SingleWriterCounter();
+        final SingleWriterCounter malformed = new SingleWriterCounter();
+        final SingleWriterCounter oversize = new SingleWriterCounter();
+        final SingleWriterCounter unknownDestination = new SingleWriterCounter();
+        final SingleWriterCounter joined = new SingleWriterCounter();
+        final SingleWriterCounter lost = new SingleWriterCounter();
+        final SingleWriterCounter lateReplies = new SingleWriterCounter();
 
         @Override
         public String roleName()
@@ -2084,39 +2084,6 @@ public final class AeronBus implements Bus
         {
             this.nodeId = nodeId;
             this.sessionId = sessionId;
-        }
-    }
-
-    /**
-     * A counter with one writer (the receiver thread) and any number of readers.
-     */
-    static final class Count
-    {
-        private static final java.lang.invoke.VarHandle VALUE;
-
-        static
-        {
-            try
-            {
-                VALUE = java.lang.invoke.MethodHandles.lookup().findVarHandle(Count.class, "value", long.class);
-            }
-            catch (final ReflectiveOperationException ex)
-            {
-                throw new ExceptionInInitializerError(ex);
-            }
-        }
-
-        private long value;
-
-        void increment()
-        {
-            // single writer: no lost updates; a release store, not a volatile one, keeps the per-frame cost low
-            VALUE.setRelease(this, value + 1);
-        }
-
-        long get()
-        {
-            return (long)VALUE.getAcquire(this);
         }
     }
 

@@ -46,10 +46,10 @@ final class SharedTopic<E> implements Topic<E>
     private final Object handlersLock = new Object();
     @SuppressWarnings("unchecked")
     private volatile DirectSubscription[] handlers = new SharedTopic.DirectSubscription[0];
-    final AeronBus.Count dispatched = new AeronBus.Count();
-    final AeronBus.Count delivered = new AeronBus.Count();
-    final AeronBus.Count failures = new AeronBus.Count();
-    final AeronBus.Count unrouted = new AeronBus.Count();
+    final SingleWriterCounter dispatched = new SingleWriterCounter();
+    final SingleWriterCounter delivered = new SingleWriterCounter();
+    final SingleWriterCounter failures = new SingleWriterCounter();
+    final SingleWriterCounter unrouted = new SingleWriterCounter();
     private E receiving;
 
     SharedTopic(final AeronBus bus, final Topic<E> local, final AeronBus.TypeEntry entry,
