@@ -384,7 +384,7 @@ public final class AeronBus implements Bus
         {
             return inner.topic(name, type, slotFactory);
         }
-        if (!(register(type).codec instanceof SlotCodec))
+        if (!(register(type).codec() instanceof SlotCodec))
         {
             throw new IllegalArgumentException("shared slot-mode topic '" + name + "' cannot take events from other " +
                 "processes: give it a copier, or give the builder a SlotCodec for " + type.getName());
@@ -538,10 +538,10 @@ public final class AeronBus implements Bus
         final SharedAddress existing = addresses.get(address);
         if (existing != null)
         {
-            if (existing.requestType != null && requestType != Object.class && existing.requestType.type != requestType)
+            if (existing.requestType != null && requestType != Object.class && existing.requestType.type() != requestType)
             {
                 throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
-                    existing.requestType.type.getName() + ", not " + requestType.getName());
+                    existing.requestType.type().getName() + ", not " + requestType.getName());
             }
             return existing;
         }
@@ -616,10 +616,10 @@ public final class AeronBus implements Bus
         {
             return CompletableFuture.failedFuture(new NoResponderException(address));
         }
-        if (a != null && a.requestType != null && !a.requestType.type.isInstance(request))
+        if (a != null && a.requestType != null && !a.requestType.type().isInstance(request))
         {
             throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
-                address + "', whose responders take " + a.requestType.type.getName());
+                address + "', whose responders take " + a.requestType.type().getName());
         }
         final TypeEntry entry = register(request.getClass());
         if (hasCodec(replyType))
@@ -630,8 +630,8 @@ public final class AeronBus implements Bus
         final long correlation = nextCorrelation.incrementAndGet();
         final CompletableFuture<Object> reply = new CompletableFuture<>();
         final Scratch s = scratch.get();
-        final int length = encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id,
-            (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec, request);
+        final int length = encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id(),
+            (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec(), request);
         pending.put(correlation, new PendingReply(reply, replyType, address, target));
         reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
             .whenComplete((r, ex) -> pending.remove(correlation));
@@ -817,7 +817,7 @@ public final class AeronBus implements Bus
         }
         for (final PendingReply p : pending.values())
         {
-            p.future.completeExceptionally(new BusClosedException("bus closed before '" + p.address + "' replied"));
+            p.future().completeExceptionally(new BusClosedException("bus closed before '" + p.address() + "' replied"));
         }
         final int inFlight = unacked.size();
         if (inFlight > 0)
@@ -945,15 +945,15 @@ public final class AeronBus implements Bus
             final Codec<?> given = config.codecs.get(boxed);
             final Codec<Object> codec = (Codec<Object>)(given != null ? given : Codecs.of(boxed));
             final TypeEntry entry = new TypeEntry(boxed, FrameDescriptor.typeId(boxed), codec);
-            final TypeEntry clash = typesById.get(entry.id);
+            final TypeEntry clash = typesById.get(entry.id());
             if (clash != null)
             {
                 throw new IllegalArgumentException(boxed.getName() + " has the same wire type id as " +
-                    clash.type.getName() + "; rename one of them");
+                    clash.type().getName() + "; rename one of them");
             }
             final Int2ObjectHashMap<TypeEntry> next = new Int2ObjectHashMap<>();
             next.putAll(typesById);
-            next.put(entry.id, entry);
+            next.put(entry.id(), entry);
             typesById = next;
             typesByClass.put(boxed, entry);
             return entry;
@@ -1228,7 +1228,7 @@ public final class AeronBus implements Bus
         final long target = remote[pick];
         final long delivery = nextCorrelation.incrementAndGet();
         final Scratch s = scratch.get();
-        final int length = encode(s, KIND_QUEUE, q.id, q.entry.id, 0, target, delivery, q.entry.codec, message);
+        final int length = encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, target, delivery, q.entry.codec(), message);
         unacked.put(delivery, new Unacked(q, message, target));
         // The receiver may have lost the target after we read the members and scanned unacked before our put: it
         // drops a node from the members before scanning, so a target still listed now is scanned if lost later.
@@ -1254,7 +1254,7 @@ public final class AeronBus implements Bus
     void checkEncodable(final SharedQueue<?> q, final Object message)
     {
         final Scratch s = scratch.get();
-        encode(s, KIND_QUEUE, q.id, q.entry.id, 0, 0, 0, q.entry.codec, message);
+        encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, 0, 0, q.entry.codec(), message);
     }
 
     // ---------------------------------------------------------------- errors
@@ -1338,43 +1338,6 @@ public final class AeronBus implements Bus
     {
         final String text = ex.getClass().getName() + ": " + ex.getMessage();
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    }
-
-    // ---------------------------------------------------------------- value holders
-
-    record TypeEntry(Class<?> type, int id, Codec<Object> codec)
-    {
-    }
-
-    record Unacked(SharedQueue<?> queue, Object message, long target)
-    {
-    }
-
-    record PendingReply(CompletableFuture<Object> future, Class<?> replyType, String address, long target)
-    {
-    }
-
-    static final class SharedAddress
-    {
-        final String name;
-        final int id;
-        final TypeEntry requestType;
-        final Members members;
-        final AtomicInteger localResponders = new AtomicInteger();
-
-        SharedAddress(final String name, final int id, final TypeEntry requestType, final Members members)
-        {
-            this.name = name;
-            this.id = id;
-            this.requestType = requestType;
-            this.members = members;
-        }
-
-        @Override
-        public String toString()
-        {
-            return "address '" + name + "'";
-        }
     }
 
     // ---------------------------------------------------------------- receiving
@@ -1620,14 +1583,14 @@ public final class AeronBus implements Bus
                 unknownType.increment();
                 return null;
             }
-            if (expected != null && !expected.isAssignableFrom(entry.type))
+            if (expected != null && !expected.isAssignableFrom(entry.type()))
             {
                 malformed.increment();
                 return null;
             }
             try
             {
-                final Object value = entry.codec.decode(rx, 0, payload);
+                final Object value = entry.codec().decode(rx, 0, payload);
                 if (value == null)
                 {
                     malformed.increment();
@@ -1892,8 +1855,8 @@ public final class AeronBus implements Bus
                 if (status == REPLY_OK)
                 {
                     final TypeEntry entry = register(value.getClass());
-                    length = encode(s, KIND_REPLY, destination, entry.id, REPLY_OK, target, correlation,
-                        entry.codec, value);
+                    length = encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
+                        entry.codec(), value);
                 }
                 else
                 {
@@ -1932,22 +1895,22 @@ public final class AeronBus implements Bus
                     final Object value = decode(typeId, payload, null);
                     if (value == null)
                     {
-                        p.future.completeExceptionally(new RemoteResponderException(p.address,
+                        p.future().completeExceptionally(new RemoteResponderException(p.address(),
                             "the reply's bytes could not be decoded here (type id " + typeId + ")"));
                     }
-                    else if (!p.replyType.isInstance(value))
+                    else if (!p.replyType().isInstance(value))
                     {
-                        p.future.completeExceptionally(new ClassCastException("the responder at '" + p.address +
+                        p.future().completeExceptionally(new ClassCastException("the responder at '" + p.address() +
                             "' replied with " + value.getClass().getName() + " where the request asked for " +
-                            p.replyType.getName()));
+                            p.replyType().getName()));
                     }
                     else
                     {
-                        p.future.complete(value);
+                        p.future().complete(value);
                     }
                 }
-                case REPLY_NO_RESPONDER -> p.future.completeExceptionally(new NoResponderException(p.address));
-                default -> p.future.completeExceptionally(new RemoteResponderException(p.address,
+                case REPLY_NO_RESPONDER -> p.future().completeExceptionally(new NoResponderException(p.address()));
+                default -> p.future().completeExceptionally(new RemoteResponderException(p.address(),
                     payload > 0 ? StandardCharsets.UTF_8.decode(rx.duplicate().limit(payload).position(0)).toString() :
                     "status " + status));
             }

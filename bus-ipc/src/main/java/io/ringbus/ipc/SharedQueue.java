@@ -34,7 +34,7 @@ final class SharedQueue<E> implements Queue<E>
     final String name;
     final Queue<Delivery> local;
     final Class<E> type;
-    final AeronBus.TypeEntry entry;
+    final TypeEntry entry;
     final Members members;
     final int id;
     final AtomicInteger localConsumers = new AtomicInteger();
@@ -45,7 +45,7 @@ final class SharedQueue<E> implements Queue<E>
     private final int capacity;
 
     @SuppressWarnings("unchecked")
-    SharedQueue(final AeronBus bus, final String name, final Queue<Delivery> local, final AeronBus.TypeEntry entry,
+    SharedQueue(final AeronBus bus, final String name, final Queue<Delivery> local, final TypeEntry entry,
         final Members members)
     {
         this.bus = bus;

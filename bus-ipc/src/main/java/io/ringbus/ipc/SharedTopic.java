@@ -32,7 +32,7 @@ final class SharedTopic<E> implements Topic<E>
     final AeronBus bus;
     final Topic<E> local;
     final Class<E> type;
-    final AeronBus.TypeEntry entry;
+    final TypeEntry entry;
     final int id;
     final boolean slotMode;
     final boolean decodesIntoSlots;
@@ -52,7 +52,7 @@ final class SharedTopic<E> implements Topic<E>
     final SingleWriterCounter unrouted = new SingleWriterCounter();
     private E receiving;
 
-    SharedTopic(final AeronBus bus, final Topic<E> local, final AeronBus.TypeEntry entry,
+    SharedTopic(final AeronBus bus, final Topic<E> local, final TypeEntry entry,
         final Supplier<? extends E> slotFactory)
     {
         this.bus = bus;
