@@ -88,7 +88,7 @@ final class SharedTopic<E> implements Topic<E>
     {
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
+        final Scratch s = bus.scratch();
         final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
@@ -103,7 +103,7 @@ final class SharedTopic<E> implements Topic<E>
      * Receiver dispatch: the stream is the only way, local subscribers included. On the receiver thread (a
      * handler publishing) waiting could never end, since that thread must drain our own frames to free room.
      */
-    private void offerDirect(final AeronBus.Scratch s, final int length)
+    private void offerDirect(final Scratch s, final int length)
     {
         if (bus.onReceiverThread())
         {
@@ -145,7 +145,7 @@ final class SharedTopic<E> implements Topic<E>
     {
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
+        final Scratch s = bus.scratch();
         final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
@@ -161,7 +161,7 @@ final class SharedTopic<E> implements Topic<E>
     @Override
     public <A> void publish(final Translator<? super E, ? super A> translator, final A arg)
     {
-        final AeronBus.Scratch s = prepare(translator, arg, null, null);
+        final Scratch s = prepare(translator, arg, null, null);
         try
         {
             if (!direct)
@@ -191,7 +191,7 @@ final class SharedTopic<E> implements Topic<E>
     @Override
     public <A, B> void publish(final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
     {
-        final AeronBus.Scratch s = prepare(null, a, translator, b);
+        final Scratch s = prepare(null, a, translator, b);
         try
         {
             if (!direct)
@@ -225,7 +225,7 @@ final class SharedTopic<E> implements Topic<E>
         return slotMode;
     }
 
-    private boolean trySlot(final AeronBus.Scratch s)
+    private boolean trySlot(final Scratch s)
     {
         try
         {
@@ -242,7 +242,7 @@ final class SharedTopic<E> implements Topic<E>
         return bus.offer(s, s.slotLength) > 0;
     }
 
-    private AeronBus.Scratch prepare(final Translator<?, ?> translator, final Object a,
+    private Scratch prepare(final Translator<?, ?> translator, final Object a,
         final BiTranslator<?, ?, ?> biTranslator, final Object b)
     {
         if (translator == null && biTranslator == null)
@@ -254,7 +254,7 @@ final class SharedTopic<E> implements Topic<E>
             throw new IllegalStateException(what + " is in object mode: publish events, not translators");
         }
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
+        final Scratch s = bus.scratch();
         if (s.slotTopic != null)
         {
             throw new IllegalStateException("a translator of " + s.slotTopic + " published to " + what +
@@ -273,7 +273,7 @@ final class SharedTopic<E> implements Topic<E>
      * No local subscriber claimed a slot (the engine skips the translator then), but other processes still get
      * the event: fill this thread's spare event and encode that.
      */
-    private void encodeSpareIfUnclaimed(final AeronBus.Scratch s)
+    private void encodeSpareIfUnclaimed(final Scratch s)
     {
         if (!s.slotFilled)
         {
@@ -281,10 +281,10 @@ final class SharedTopic<E> implements Topic<E>
         }
     }
 
-    private static final Translator<Object, AeronBus.Scratch> FILL_AND_ENCODE = SharedTopic::fill;
+    private static final Translator<Object, Scratch> FILL_AND_ENCODE = SharedTopic::fill;
 
     @SuppressWarnings("unchecked")
-    private static void fill(final Object slot, final AeronBus.Scratch s)
+    private static void fill(final Object slot, final Scratch s)
     {
         final SharedTopic<?> topic = s.slotTopic;
         if (s.translator != null)
