@@ -161,25 +161,7 @@ final class SharedTopic<E> implements Topic<E>
     @Override
     public <A> void publish(final Translator<? super E, ? super A> translator, final A arg)
     {
-        final Scratch s = prepare(translator, arg, null, null);
-        try
-        {
-            if (!direct)
-            {
-                local.publish(FILL_AND_ENCODE, s);
-            }
-            encodeSpareIfUnclaimed(s);
-        }
-        finally
-        {
-            s.release();
-        }
-        if (direct)
-        {
-            offerDirect(s, s.slotLength);
-            return;
-        }
-        bus.offerWaiting(s, s.slotLength, what);
+        publishPrepared(prepare(translator, arg, null, null));
     }
 
     @Override
@@ -191,7 +173,12 @@ final class SharedTopic<E> implements Topic<E>
     @Override
     public <A, B> void publish(final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
     {
-        final Scratch s = prepare(null, a, translator, b);
+        publishPrepared(prepare(null, a, translator, b));
+    }
+
+    // the blocking slot-mode publish, after prepare() has staged the translator and its arguments in s
+    private void publishPrepared(final Scratch s)
+    {
         try
         {
             if (!direct)
