@@ -33,8 +33,6 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
-import java.nio.BufferOverflowException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -54,26 +52,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import static io.ringbus.ipc.FrameDescriptor.AUX_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.CORRELATION_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.DESTINATION_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.FLAGS_OFFSET;
 import static io.ringbus.ipc.FrameDescriptor.HEADER_LENGTH;
-import static io.ringbus.ipc.FrameDescriptor.KIND_ACK;
-import static io.ringbus.ipc.FrameDescriptor.KIND_ANNOUNCE;
 import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
-import static io.ringbus.ipc.FrameDescriptor.KIND_OFFSET;
 import static io.ringbus.ipc.FrameDescriptor.KIND_QUEUE;
 import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
-import static io.ringbus.ipc.FrameDescriptor.SENDER_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.TARGET_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.TYPE_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.VERSION;
-import static io.ringbus.ipc.FrameDescriptor.VERSION_OFFSET;
 
 /**
  * A bus whose shared destinations are carried over Aeron between processes (or machines, with an
@@ -167,6 +152,7 @@ public final class AeronBus implements Bus
     final io.aeron.ExclusivePublication publication;
     final io.aeron.Subscription subscription;
     final int maxFrameLength;
+    final FrameSender sender;
     final AgentRunner receiverRunner;
     final ThreadLocal<Scratch> scratch;
     private final Receiver receiver;
@@ -256,6 +242,7 @@ public final class AeronBus implements Bus
         this.lease = lease;
         this.aeron = aeron;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxFrameLength));
+        this.sender = new FrameSender(this);
         this.receiver = new Receiver(this);
         this.receiverRunner = new AgentRunner(idleStrategy(config.idle), transportErrorHandlerFor(), null, receiver);
         AgentRunner.startOnThread(receiverRunner, r ->
@@ -506,14 +493,14 @@ public final class AeronBus implements Bus
         final SharedAddress a = sharedAddress(address, requestType);
         final Registration local = inner.respond(address, requestType, responder);
         a.localResponders.incrementAndGet();
-        announce(a.id, a.localResponders.get());
+        sender.announce(a.id, a.localResponders.get());
         final AtomicInteger once = new AtomicInteger();
         return () ->
         {
             if (once.getAndIncrement() == 0)
             {
                 local.close();
-                announce(a.id, a.localResponders.decrementAndGet());
+                sender.announce(a.id, a.localResponders.decrementAndGet());
             }
         };
     }
@@ -616,7 +603,7 @@ public final class AeronBus implements Bus
         final long correlation = nextCorrelation.incrementAndGet();
         final CompletableFuture<Object> reply = new CompletableFuture<>();
         final Scratch s = scratch.get();
-        final int length = encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id(),
+        final int length = sender.encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id(),
             (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec(), request);
         pending.put(correlation, new PendingReply(reply, replyType, address, target));
         reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -633,10 +620,10 @@ public final class AeronBus implements Bus
             reply.completeExceptionally(new NoResponderException(address));
             return (CompletableFuture<R>)reply;
         }
-        if (!offerWithin(s, length, CONTROL_BUDGET_NS))
+        if (!sender.offerWithin(s, length, CONTROL_BUDGET_NS))
         {
             reply.completeExceptionally(new BackpressureException(
-                "request to '" + address + "' could not be written to the Aeron stream: " + lastRefusal(s)));
+                "request to '" + address + "' could not be written to the Aeron stream: " + FrameSender.lastRefusal(s)));
         }
         return (CompletableFuture<R>)reply;
     }
@@ -776,14 +763,14 @@ public final class AeronBus implements Bus
         {
             if (q.localConsumers.get() > 0)
             {
-                announce(q.id, 0);
+                sender.announce(q.id, 0);
             }
         }
         for (final SharedAddress a : addressArray)
         {
             if (a.localResponders.get() > 0)
             {
-                announce(a.id, 0);
+                sender.announce(a.id, 0);
             }
         }
         RuntimeException failure = null;
@@ -813,7 +800,7 @@ public final class AeronBus implements Bus
                 "them again if those processes die"), "close");
         }
         final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
+        sender.offerWithin(s, sender.encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
         if (config.receiverDispatch)
         {
             awaitOwnFramesRead();
@@ -846,7 +833,7 @@ public final class AeronBus implements Bus
             {
                 return;
             }
-            pause(attempt);
+            FrameSender.pause(attempt);
         }
         report(new IllegalStateException("closed before the receiver read back every event this bus published " +
             "within the close timeout; local subscribers of receiver-dispatched topics missed the rest"), "close");
@@ -991,163 +978,6 @@ public final class AeronBus implements Bus
         return scratch.get();
     }
 
-    int encode(final Scratch s, final byte kind, final int destination, final int typeId, final int aux,
-        final long target, final long correlation, final Codec<Object> codec, final Object value)
-    {
-        final ByteBuffer b = s.bytes;
-        b.put(VERSION_OFFSET, VERSION);
-        b.put(KIND_OFFSET, kind);
-        b.putShort(FLAGS_OFFSET, (short)0);
-        b.putInt(DESTINATION_OFFSET, destination);
-        b.putInt(TYPE_OFFSET, typeId);
-        b.putInt(AUX_OFFSET, aux);
-        b.putLong(SENDER_OFFSET, nodeId);
-        b.putLong(TARGET_OFFSET, target);
-        b.putLong(CORRELATION_OFFSET, correlation);
-        if (codec == null)
-        {
-            return HEADER_LENGTH;
-        }
-        final int written;
-        try
-        {
-            written = codec.encode(value, b, HEADER_LENGTH);
-        }
-        catch (final IndexOutOfBoundsException | BufferOverflowException ex)
-        {
-            throw oversize(value, -1);
-        }
-        if (written < 0 || written > maxFrameLength - HEADER_LENGTH)
-        {
-            throw oversize(value, written);
-        }
-        return HEADER_LENGTH + written;
-    }
-
-    private IllegalArgumentException oversize(final Object value, final int written)
-    {
-        return new IllegalArgumentException("event of " + value.getClass().getName() + " encodes to " +
-            (written < 0 ? "more than" : String.valueOf(written) + " bytes, more than") + " the " +
-            (maxFrameLength - HEADER_LENGTH) + " bytes a frame can carry (maxFrameLength " + maxFrameLength +
-            " minus the " + HEADER_LENGTH + "-byte header); raise maxFrameLength (and the term length) or send less");
-    }
-
-    long offer(final Scratch s, final int length)
-    {
-        final long result;
-        synchronized (publication)
-        {
-            result = publication.offer(s.unsafe, 0, length);
-        }
-        s.lastResult = result;
-        if (result > 0)
-        {
-            framesSent.increment();
-        }
-        else if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
-        {
-            backPressured.increment();
-        }
-        else if (result == Publication.NOT_CONNECTED)
-        {
-            notConnected.increment();
-        }
-        else
-        {
-            closedOffers.increment();
-        }
-        return result;
-    }
-
-    static String lastRefusal(final Scratch s)
-    {
-        return OfferResult.of(s.lastResult).name();
-    }
-
-    /**
-     * Offer, waiting per the bus's backpressure policy while the stream is back-pressured or not connected.
-     */
-    void offerWaiting(final Scratch s, final int length, final String what)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            final long result = offer(s, length);
-            if (result > 0)
-            {
-                return;
-            }
-            if (closing)
-            {
-                throw new BusClosedException("bus is closed: " + what);
-            }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
-            {
-                throw new IllegalStateException("the Aeron stream refused " + what + " with " +
-                    OfferResult.of(result) + ": the driver went away or the stream is exhausted; rebuild the bus");
-            }
-            if (config.backpressure == BackpressurePolicy.FAIL)
-            {
-                throw new BackpressureException(what + " refused by the Aeron stream: " + OfferResult.of(result));
-            }
-            pause(attempt);
-        }
-    }
-
-    /**
-     * Offer for up to {@code budgetNs}; false (counted) if the stream never took it.
-     */
-    boolean offerWithin(final Scratch s, final int length, final long budgetNs)
-    {
-        final long deadline = System.nanoTime() + budgetNs;
-        for (int attempt = 0; ; attempt++)
-        {
-            final long result = offer(s, length);
-            if (result > 0)
-            {
-                return true;
-            }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
-                System.nanoTime() - deadline > 0)
-            {
-                controlFailures.increment();
-                return false;
-            }
-            pause(attempt);
-        }
-    }
-
-    static void pause(final int attempt)
-    {
-        if (attempt < 64)
-        {
-            Thread.onSpinWait();
-        }
-        else if (attempt < 128)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(20_000);
-        }
-    }
-
-    void announce(final int destination, final int count)
-    {
-        if (aeron.isClosed())
-        {
-            return;
-        }
-        final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_ANNOUNCE, destination, 0, count, 0, 0, null, null), CONTROL_BUDGET_NS);
-    }
-
-    void sendAck(final Delivery d, final int destination)
-    {
-        final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_ACK, destination, 0, 0, d.origin, d.deliveryId, null, null), CONTROL_BUDGET_NS);
-    }
-
     /**
      * Route a queue message to one live consumer node without waiting.
      *
@@ -1178,7 +1008,7 @@ public final class AeronBus implements Bus
         final long target = remote[pick];
         final long delivery = nextCorrelation.incrementAndGet();
         final Scratch s = scratch.get();
-        final int length = encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, target, delivery, q.entry.codec(), message);
+        final int length = sender.encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, target, delivery, q.entry.codec(), message);
         unacked.put(delivery, new Unacked(q, message, target));
         // The receiver may have lost the target after we read the members and scanned unacked before our put: it
         // drops a node from the members before scanning, so a target still listed now is scanned if lost later.
@@ -1186,7 +1016,7 @@ public final class AeronBus implements Bus
         {
             return unacked.remove(delivery) == null || tryRoute(q, message);
         }
-        if (offer(s, length) > 0)
+        if (sender.offer(s, length) > 0)
         {
             return true;
         }
@@ -1204,7 +1034,7 @@ public final class AeronBus implements Bus
     void checkEncodable(final SharedQueue<?> q, final Object message)
     {
         final Scratch s = scratch.get();
-        encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, 0, 0, q.entry.codec(), message);
+        sender.encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, 0, 0, q.entry.codec(), message);
     }
 
     // ---------------------------------------------------------------- errors
@@ -1280,7 +1110,7 @@ public final class AeronBus implements Bus
                 throw new IllegalStateException("the bus's own subscription did not connect to its publication on " +
                     publication.channel() + " within " + timeoutMs + " ms");
             }
-            pause(attempt);
+            FrameSender.pause(attempt);
         }
     }
 

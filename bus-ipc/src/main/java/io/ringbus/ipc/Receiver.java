@@ -9,6 +9,7 @@ import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             return;
         }
         final Scratch s = bus.scratch.get();
-        bus.offerWithin(s, bus.encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
+        bus.sender.offerWithin(s, bus.sender.encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
         announceAll(s);
         List<Long> silent = null;
         for (final Peer p : peers.values())
@@ -179,7 +180,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             final int n = q.localConsumers.get();
             if (n > 0)
             {
-                bus.offerWithin(s, bus.encode(s, KIND_ANNOUNCE, q.id, 0, n, 0, 0, null, null), 0);
+                bus.sender.offerWithin(s, bus.sender.encode(s, KIND_ANNOUNCE, q.id, 0, n, 0, 0, null, null), 0);
             }
         }
         for (final SharedAddress a : bus.addressArray)
@@ -187,7 +188,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             final int n = a.localResponders.get();
             if (n > 0)
             {
-                bus.offerWithin(s, bus.encode(s, KIND_ANNOUNCE, a.id, 0, n, 0, 0, null, null), 0);
+                bus.sender.offerWithin(s, bus.sender.encode(s, KIND_ANNOUNCE, a.id, 0, n, 0, 0, null, null), 0);
             }
         }
     }
@@ -431,7 +432,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
         for (int attempt = 0; (seen & 1) != 0 && (long)DISPATCHING.getVolatile(this) == seen &&
             !bus.receiverRunner.isClosed(); attempt++)
         {
-            AeronBus.pause(attempt);
+            FrameSender.pause(attempt);
         }
     }
 
@@ -475,7 +476,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
     private void reply(final byte kind, final int destination, final long target, final long correlation)
     {
         final Scratch s = bus.scratch.get();
-        bus.offerWithin(s, bus.encode(s, kind, destination, 0, 0, target, correlation, null, null), 0);
+        bus.sender.offerWithin(s, bus.sender.encode(s, kind, destination, 0, 0, target, correlation, null, null), 0);
     }
 
     private Action onAck(final long delivery)
@@ -571,7 +572,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             if (status == REPLY_OK)
             {
                 final TypeEntry entry = bus.register(value.getClass());
-                length = bus.encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
+                length = bus.sender.encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
                     entry.codec(), value);
             }
             else
@@ -584,7 +585,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             length = text(s, destination, REPLY_UNENCODABLE, target, correlation,
                 "the reply could not be encoded: " + describe(ex));
         }
-        bus.offerWithin(s, length, Thread.currentThread() == bus.receiverRunner.thread() ? 0 : AeronBus.CONTROL_BUDGET_NS);
+        bus.sender.offerWithin(s, length, Thread.currentThread() == bus.receiverRunner.thread() ? 0 : AeronBus.CONTROL_BUDGET_NS);
     }
 
     @SuppressWarnings("unchecked")
@@ -592,7 +593,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
         final long correlation, final String text)
     {
         final String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return bus.encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
+        return bus.sender.encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
             (Codec<Object>)(Codec<?>)Codecs.of(String.class), bounded);
     }
 
@@ -692,7 +693,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
         joined.increment();
         // Let the newcomer learn this node's consumers and responders now rather than at the next heartbeat.
         final Scratch s = bus.scratch.get();
-        bus.offerWithin(s, bus.encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
+        bus.sender.offerWithin(s, bus.sender.encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
         announceAll(s);
         try
         {

@@ -118,7 +118,7 @@ final class SharedQueue<E> implements Queue<E>
                 throw new BackpressureException("shared queue '" + name + "' is full" +
                     (noConsumer ? " of messages waiting for a first consumer" : ""));
             }
-            AeronBus.pause(attempt);
+            FrameSender.pause(attempt);
         }
     }
 
@@ -172,7 +172,7 @@ final class SharedQueue<E> implements Queue<E>
     {
         Objects.requireNonNull(handler, "handler");
         final Subscription subscription = local.consume(new AckingHandler((Handler<Object>)handler), options);
-        bus.announce(id, localConsumers.incrementAndGet());
+        bus.sender.announce(id, localConsumers.incrementAndGet());
         return new ConsumerSubscription(subscription);
     }
 
@@ -207,7 +207,7 @@ final class SharedQueue<E> implements Queue<E>
             {
                 if (d.origin != 0)
                 {
-                    bus.sendAck(d, id);
+                    bus.sender.sendAck(d, id);
                 }
             }
         }
@@ -250,7 +250,7 @@ final class SharedQueue<E> implements Queue<E>
         {
             if (closed.compareAndSet(false, true))
             {
-                bus.announce(id, localConsumers.decrementAndGet());
+                bus.sender.announce(id, localConsumers.decrementAndGet());
                 local.close();
             }
         }

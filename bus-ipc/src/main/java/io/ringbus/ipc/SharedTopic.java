@@ -89,14 +89,14 @@ final class SharedTopic<E> implements Topic<E>
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
         final Scratch s = bus.scratch();
-        final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        final int length = bus.sender.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
             offerDirect(s, length);
             return;
         }
         local.publish(event);
-        bus.offerWaiting(s, length, what);
+        bus.sender.offerWaiting(s, length, what);
     }
 
     /**
@@ -112,7 +112,7 @@ final class SharedTopic<E> implements Topic<E>
             final long deadline = System.nanoTime() + RECEIVER_WAIT_NS;
             for (int attempt = 0; ; attempt++)
             {
-                final long result = bus.offer(s, length);
+                final long result = bus.sender.offer(s, length);
                 if (result > 0)
                 {
                     return;
@@ -129,10 +129,10 @@ final class SharedTopic<E> implements Topic<E>
                         TimeUnit.NANOSECONDS.toMillis(RECEIVER_WAIT_NS) + " ms; waiting longer could be waiting " +
                         "for this very thread to read the bus's own frames");
                 }
-                AeronBus.pause(attempt);
+                FrameSender.pause(attempt);
             }
         }
-        bus.offerWaiting(s, length, what);
+        bus.sender.offerWaiting(s, length, what);
     }
 
     @Override
@@ -146,16 +146,16 @@ final class SharedTopic<E> implements Topic<E>
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
         final Scratch s = bus.scratch();
-        final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        final int length = bus.sender.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
-            return OfferResult.of(bus.offer(s, length));
+            return OfferResult.of(bus.sender.offer(s, length));
         }
         if (!local.tryPublish(event))
         {
             return OfferResult.RING_FULL;
         }
-        return OfferResult.of(bus.offer(s, length));
+        return OfferResult.of(bus.sender.offer(s, length));
     }
 
     @Override
@@ -196,7 +196,7 @@ final class SharedTopic<E> implements Topic<E>
             offerDirect(s, s.slotLength);
             return;
         }
-        bus.offerWaiting(s, s.slotLength, what);
+        bus.sender.offerWaiting(s, s.slotLength, what);
     }
 
     @Override
@@ -226,7 +226,7 @@ final class SharedTopic<E> implements Topic<E>
         {
             s.release();
         }
-        return bus.offer(s, s.slotLength) > 0;
+        return bus.sender.offer(s, s.slotLength) > 0;
     }
 
     private Scratch prepare(final Translator<?, ?> translator, final Object a,
@@ -283,7 +283,7 @@ final class SharedTopic<E> implements Topic<E>
             ((BiTranslator<Object, Object, Object>)s.biTranslator).translateTo(slot, s.a, s.b);
         }
         // encoded while the publisher still holds the slot; a too-large event throws here and is not published
-        s.slotLength = topic.bus.encode(s, KIND_TOPIC, topic.id, topic.entry.id(), 0, 0, 0, topic.entry.codec(), slot);
+        s.slotLength = topic.bus.sender.encode(s, KIND_TOPIC, topic.id, topic.entry.id(), 0, 0, 0, topic.entry.codec(), slot);
         s.slotFilled = true;
     }
 
