@@ -162,9 +162,8 @@ public final class AeronBus implements Bus
     private final ConcurrentHashMap<String, SharedQueue<?>> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Class<?>, TypeEntry> typesByClass = new ConcurrentHashMap<>();
+    final TypeRegistry types;
     // copy-on-write, never changed once published: the receiver reads them per frame without boxing the key
-    volatile Int2ObjectHashMap<TypeEntry> typesById = new Int2ObjectHashMap<>();
     volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
     volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
     volatile SharedAddress[] addressArray = new SharedAddress[0];
@@ -191,6 +190,7 @@ public final class AeronBus implements Bus
     private AeronBus(final BusConfig config)
     {
         this.config = config;
+        this.types = new TypeRegistry(config.codecs);
         this.inner = Ringbus.builder()
             .ringSize(config.ringSize)
             .idle(config.idle)
@@ -357,7 +357,7 @@ public final class AeronBus implements Bus
         {
             return inner.topic(name, type, slotFactory);
         }
-        if (!(register(type).codec() instanceof SlotCodec))
+        if (!(types.register(type).codec() instanceof SlotCodec))
         {
             throw new IllegalArgumentException("shared slot-mode topic '" + name + "' cannot take events from other " +
                 "processes: give it a copier, or give the builder a SlotCodec for " + type.getName());
@@ -390,7 +390,7 @@ public final class AeronBus implements Bus
             {
                 return (Topic<E>)again;
             }
-            final SharedTopic<E> topic = new SharedTopic<>(this, local, register(type), slotFactory);
+            final SharedTopic<E> topic = new SharedTopic<>(this, local, types.register(type), slotFactory);
             declare(name, topic);
             topics.put(name, topic);
             return topic;
@@ -427,7 +427,7 @@ public final class AeronBus implements Bus
             }
             final Queue<Delivery> local = inner.queue(name, Delivery.class); // validates name and kind
             final SharedQueue<E> queue =
-                new SharedQueue<>(this, name, local, register(type), members(FrameDescriptor.destinationId(name)));
+                new SharedQueue<>(this, name, local, types.register(type), members(FrameDescriptor.destinationId(name)));
             declare(name, queue);
             queues.put(name, queue);
             final List<SharedQueue<?>> all = new ArrayList<>(List.of(queueArray));
@@ -527,7 +527,7 @@ public final class AeronBus implements Bus
                 return sharedAddress(address, requestType);
             }
             final int id = FrameDescriptor.destinationId("@" + address);
-            final SharedAddress a = new SharedAddress(address, id, register(requestType), members(id));
+            final SharedAddress a = new SharedAddress(address, id, types.register(requestType), members(id));
             declare("@" + address, a);
             addresses.put(address, a);
             final List<SharedAddress> all = new ArrayList<>(List.of(addressArray));
@@ -594,10 +594,10 @@ public final class AeronBus implements Bus
             throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
                 address + "', whose responders take " + a.requestType.type().getName());
         }
-        final TypeEntry entry = register(request.getClass());
-        if (hasCodec(replyType))
+        final TypeEntry entry = types.register(request.getClass());
+        if (types.hasCodec(replyType))
         {
-            register(replyType); // so that the reply's type id is known here when it comes back
+            types.register(replyType); // so that the reply's type id is known here when it comes back
         }
         final long target = nodes[(int)Math.floorMod(nextCorrelation.get(), (long)nodes.length)];
         final long correlation = nextCorrelation.incrementAndGet();
@@ -891,46 +891,6 @@ public final class AeronBus implements Bus
         next.putAll(current);
         next.put(id, destination);
         destinationsById = next;
-    }
-
-    private boolean hasCodec(final Class<?> type)
-    {
-        return typesByClass.containsKey(type) || config.codecs.containsKey(type) ||
-            (type != Object.class && !type.isInterface() && Codecs.hasBuiltIn(type));
-    }
-
-    @SuppressWarnings("unchecked")
-    TypeEntry register(final Class<?> type)
-    {
-        final Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
-        final TypeEntry existing = typesByClass.get(boxed);
-        if (existing != null)
-        {
-            return existing;
-        }
-        synchronized (typesByClass)
-        {
-            final TypeEntry again = typesByClass.get(boxed);
-            if (again != null)
-            {
-                return again;
-            }
-            final Codec<?> given = config.codecs.get(boxed);
-            final Codec<Object> codec = (Codec<Object>)(given != null ? given : Codecs.of(boxed));
-            final TypeEntry entry = new TypeEntry(boxed, FrameDescriptor.typeId(boxed), codec);
-            final TypeEntry clash = typesById.get(entry.id());
-            if (clash != null)
-            {
-                throw new IllegalArgumentException(boxed.getName() + " has the same wire type id as " +
-                    clash.type().getName() + "; rename one of them");
-            }
-            final Int2ObjectHashMap<TypeEntry> next = new Int2ObjectHashMap<>();
-            next.putAll(typesById);
-            next.put(entry.id(), entry);
-            typesById = next;
-            typesByClass.put(boxed, entry);
-            return entry;
-        }
     }
 
     // ---------------------------------------------------------------- sending

@@ -294,7 +294,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
 
     private Object decode(final int typeId, final int payload, final Class<?> expected)
     {
-        final TypeEntry entry = bus.typesById.get(typeId);
+        final TypeEntry entry = bus.types.typesById.get(typeId);
         if (entry == null)
         {
             unknownType.increment();
@@ -571,7 +571,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
         {
             if (status == REPLY_OK)
             {
-                final TypeEntry entry = bus.register(value.getClass());
+                final TypeEntry entry = bus.types.register(value.getClass());
                 length = bus.sender.encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
                     entry.codec(), value);
             }
