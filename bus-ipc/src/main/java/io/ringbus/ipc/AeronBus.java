@@ -58,7 +58,6 @@ import java.util.regex.Pattern;
 import static io.ringbus.ipc.FrameDescriptor.HEADER_LENGTH;
 import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
 import static io.ringbus.ipc.FrameDescriptor.KIND_QUEUE;
-import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
 
 /**
  * A bus whose shared destinations are carried over Aeron between processes (or machines, with an
@@ -157,18 +156,19 @@ public final class AeronBus implements Bus
     final ThreadLocal<Scratch> scratch;
     private final Receiver receiver;
 
-    private final Object registryLock = new Object();
+    final Object registryLock = new Object();
     private final ConcurrentHashMap<String, SharedTopic<?>> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedQueue<?>> queues = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
     final TypeRegistry types;
+    final SharedRequests requests = new SharedRequests(this);
     // copy-on-write, never changed once published: the receiver reads them per frame without boxing the key
     volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
     volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
     volatile SharedAddress[] addressArray = new SharedAddress[0];
 
-    private final AtomicLong nextCorrelation = new AtomicLong();
+    final AtomicLong nextCorrelation = new AtomicLong();
     final ConcurrentHashMap<Long, Unacked> unacked = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, PendingReply> pending = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Integer> lostSessions = new ConcurrentLinkedQueue<>();
@@ -485,56 +485,7 @@ public final class AeronBus implements Bus
     public <Q, R> Registration respond(
         final String address, final Class<Q> requestType, final Responder<Q, R> responder)
     {
-        validateName(address, "address");
-        if (!isShared(address))
-        {
-            return inner.respond(address, requestType, responder);
-        }
-        final SharedAddress a = sharedAddress(address, requestType);
-        final Registration local = inner.respond(address, requestType, responder);
-        a.localResponders.incrementAndGet();
-        sender.announce(a.id, a.localResponders.get());
-        final AtomicInteger once = new AtomicInteger();
-        return () ->
-        {
-            if (once.getAndIncrement() == 0)
-            {
-                local.close();
-                sender.announce(a.id, a.localResponders.decrementAndGet());
-            }
-        };
-    }
-
-    private SharedAddress sharedAddress(final String address, final Class<?> requestType)
-    {
-        Objects.requireNonNull(requestType, "requestType");
-        final SharedAddress existing = addresses.get(address);
-        if (existing != null)
-        {
-            if (existing.requestType != null && requestType != Object.class && existing.requestType.type() != requestType)
-            {
-                throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
-                    existing.requestType.type().getName() + ", not " + requestType.getName());
-            }
-            return existing;
-        }
-        synchronized (registryLock)
-        {
-            ensureOpen(address);
-            final SharedAddress again = addresses.get(address);
-            if (again != null)
-            {
-                return sharedAddress(address, requestType);
-            }
-            final int id = FrameDescriptor.destinationId("@" + address);
-            final SharedAddress a = new SharedAddress(address, id, types.register(requestType), members(id));
-            declare("@" + address, a);
-            addresses.put(address, a);
-            final List<SharedAddress> all = new ArrayList<>(List.of(addressArray));
-            all.add(a);
-            addressArray = all.toArray(new SharedAddress[0]);
-            return a;
-        }
+        return requests.respond(address, requestType, responder);
     }
 
     /**
@@ -558,74 +509,10 @@ public final class AeronBus implements Bus
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <Q, R> CompletableFuture<R> request(
         final String address, final Q request, final Class<R> replyType, final Duration timeout)
     {
-        validateName(address, "address");
-        if (!isShared(address))
-        {
-            return inner.request(address, request, replyType, timeout);
-        }
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(replyType, "replyType");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero())
-        {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
-        if (closing)
-        {
-            return CompletableFuture.failedFuture(new BusClosedException("bus is closed: request to '" + address + "'"));
-        }
-        final SharedAddress a = addresses.get(address);
-        if (a != null && a.localResponders.get() > 0)
-        {
-            return inner.request(address, request, replyType, timeout);
-        }
-        final Members members = a != null ? a.members : directory.get(FrameDescriptor.destinationId("@" + address));
-        final long[] nodes = members == null ? null : members.nodes;
-        if (nodes == null || nodes.length == 0)
-        {
-            return CompletableFuture.failedFuture(new NoResponderException(address));
-        }
-        if (a != null && a.requestType != null && !a.requestType.type().isInstance(request))
-        {
-            throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
-                address + "', whose responders take " + a.requestType.type().getName());
-        }
-        final TypeEntry entry = types.register(request.getClass());
-        if (types.hasCodec(replyType))
-        {
-            types.register(replyType); // so that the reply's type id is known here when it comes back
-        }
-        final long target = nodes[(int)Math.floorMod(nextCorrelation.get(), (long)nodes.length)];
-        final long correlation = nextCorrelation.incrementAndGet();
-        final CompletableFuture<Object> reply = new CompletableFuture<>();
-        final Scratch s = scratch.get();
-        final int length = sender.encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id(),
-            (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec(), request);
-        pending.put(correlation, new PendingReply(reply, replyType, address, target));
-        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-            .whenComplete((r, ex) -> pending.remove(correlation));
-        // close and lose() complete what they find in pending: one that ran before our put would leave this
-        // request to time out, so look again now that it is in.
-        if (closing)
-        {
-            reply.completeExceptionally(new BusClosedException("bus is closed: request to '" + address + "'"));
-            return (CompletableFuture<R>)reply;
-        }
-        if (!members.contains(target))
-        {
-            reply.completeExceptionally(new NoResponderException(address));
-            return (CompletableFuture<R>)reply;
-        }
-        if (!sender.offerWithin(s, length, CONTROL_BUDGET_NS))
-        {
-            reply.completeExceptionally(new BackpressureException(
-                "request to '" + address + "' could not be written to the Aeron stream: " + FrameSender.lastRefusal(s)));
-        }
-        return (CompletableFuture<R>)reply;
+        return requests.request(address, request, replyType, timeout);
     }
 
     // ---------------------------------------------------------------- annotations, stats, close
@@ -861,7 +748,7 @@ public final class AeronBus implements Bus
         }
     }
 
-    private static void validateName(final String name, final String arg)
+    static void validateName(final String name, final String arg)
     {
         Objects.requireNonNull(name, arg);
         if (name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches())
@@ -877,7 +764,7 @@ public final class AeronBus implements Bus
         return directory.computeIfAbsent(id, k -> new Members());
     }
 
-    private void declare(final String key, final Object destination)
+    void declare(final String key, final Object destination)
     {
         final int id = FrameDescriptor.destinationId(key);
         final Int2ObjectHashMap<Object> current = destinationsById;

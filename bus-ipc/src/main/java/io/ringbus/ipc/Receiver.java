@@ -1,6 +1,5 @@
 package io.ringbus.ipc;
 
-import io.aeron.Aeron;
 import io.ringbus.api.BusClosedException;
 import io.ringbus.api.NoResponderException;
 import io.ringbus.api.Topic;
