@@ -57,7 +57,6 @@ import java.util.regex.Pattern;
 
 import static io.ringbus.ipc.FrameDescriptor.HEADER_LENGTH;
 import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
-import static io.ringbus.ipc.FrameDescriptor.KIND_QUEUE;
 
 /**
  * A bus whose shared destinations are carried over Aeron between processes (or machines, with an
@@ -163,6 +162,7 @@ public final class AeronBus implements Bus
     final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
     final TypeRegistry types;
     final SharedRequests requests = new SharedRequests(this);
+    final QueueRouter router = new QueueRouter(this);
     // copy-on-write, never changed once published: the receiver reads them per frame without boxing the key
     volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
     volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
@@ -823,65 +823,6 @@ public final class AeronBus implements Bus
     Scratch scratch()
     {
         return scratch.get();
-    }
-
-    /**
-     * Route a queue message to one live consumer node without waiting.
-     *
-     * @return {@code true} if it went to the local ring or the stream; {@code false} if no consumer is known
-     *         anywhere or the chosen way is full right now.
-     */
-    boolean tryRoute(final SharedQueue<?> q, final Object message)
-    {
-        final long[] remote = q.members.nodes;
-        final boolean local = q.localConsumers.get() > 0;
-        final int n = remote.length + (local ? 1 : 0);
-        if (n == 0)
-        {
-            return false;
-        }
-        final int pick = (int)Math.floorMod(q.roundRobin.getAndIncrement(), (long)n);
-        if (pick == remote.length)
-        {
-            try
-            {
-                return q.local.trySend(new Delivery(message, 0, 0));
-            }
-            catch (final BusClosedException ex)
-            {
-                return false;
-            }
-        }
-        final long target = remote[pick];
-        final long delivery = nextCorrelation.incrementAndGet();
-        final Scratch s = scratch.get();
-        final int length = sender.encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, target, delivery, q.entry.codec(), message);
-        unacked.put(delivery, new Unacked(q, message, target));
-        // The receiver may have lost the target after we read the members and scanned unacked before our put: it
-        // drops a node from the members before scanning, so a target still listed now is scanned if lost later.
-        if (!q.members.contains(target))
-        {
-            return unacked.remove(delivery) == null || tryRoute(q, message);
-        }
-        if (sender.offer(s, length) > 0)
-        {
-            return true;
-        }
-        unacked.remove(delivery);
-        return false;
-    }
-
-    void park(final SharedQueue<?> q, final Object message)
-    {
-        q.parked.add(message);
-        q.parkedCount.incrementAndGet();
-        parkedTotal.incrementAndGet();
-    }
-
-    void checkEncodable(final SharedQueue<?> q, final Object message)
-    {
-        final Scratch s = scratch.get();
-        sender.encode(s, KIND_QUEUE, q.id, q.entry.id(), 0, 0, 0, q.entry.codec(), message);
     }
 
     // ---------------------------------------------------------------- errors

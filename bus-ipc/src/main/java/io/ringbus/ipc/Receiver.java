@@ -200,7 +200,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
             while (q.parkedCount.get() > 0)
             {
                 final Object m = q.parked.peek();
-                if (m == null || !bus.tryRoute(q, m))
+                if (m == null || !bus.router.tryRoute(q, m))
                 {
                     break;
                 }
@@ -502,9 +502,9 @@ final class Receiver implements org.agrona.concurrent.Agent,
     private void reroute(final Unacked u)
     {
         bus.redelivered.increment();
-        if (!bus.tryRoute(u.queue(), u.message()))
+        if (!bus.router.tryRoute(u.queue(), u.message()))
         {
-            bus.park(u.queue(), u.message());
+            bus.router.park(u.queue(), u.message());
         }
     }
 

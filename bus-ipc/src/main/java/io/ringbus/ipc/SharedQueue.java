@@ -94,18 +94,18 @@ final class SharedQueue<E> implements Queue<E>
                 "message of " + message.getClass().getName() + " sent to queue '" + name + "' of " + type.getName());
         }
         bus.ensureOpen("shared queue '" + name + "'");
-        bus.checkEncodable(this, message);
+        bus.router.checkEncodable(this, message);
         for (int attempt = 0; ; attempt++)
         {
             // While messages wait for a first consumer, newer ones wait behind them to keep their order.
-            if (parkedCount.get() == 0 && bus.tryRoute(this, message))
+            if (parkedCount.get() == 0 && bus.router.tryRoute(this, message))
             {
                 return true;
             }
             final boolean noConsumer = localConsumers.get() == 0 && members.nodes.length == 0;
             if ((noConsumer || parkedCount.get() > 0) && parkedCount.get() < capacity)
             {
-                bus.park(this, message);
+                bus.router.park(this, message);
                 return true;
             }
             if (!wait)
