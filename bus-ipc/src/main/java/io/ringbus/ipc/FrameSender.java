@@ -27,7 +27,7 @@ import static io.ringbus.ipc.FrameDescriptor.VERSION_OFFSET;
 /**
  * The bus's sending side: encodes frames into a thread's {@link Scratch} and offers them to the bus's publication,
  * counting every refusal in the bus's counters.
- *
+ * <p>
  * <b>Note:</b> thread-safe; offers are serialised on the publication.
  */
 final class FrameSender

@@ -19,7 +19,7 @@ import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
 /**
  * Request/reply across processes: responders on shared addresses and requests correlated with their replies.
  * The bus answers names that are not shared itself.
- *
+ * <p>
  * <b>Note:</b> thread-safe.
  */
 final class SharedRequests

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The types this bus sends and receives: each class's wire type id and codec, registered once.
- *
+ * <p>
  * <b>Note:</b> thread-safe; registration locks {@code typesByClass}, the receiver reads {@code typesById}.
  */
 final class TypeRegistry
