@@ -4,8 +4,6 @@ import io.ringbus.api.BusClosedException;
 import io.ringbus.api.NoResponderException;
 import io.ringbus.api.Topic;
 import io.ringbus.api.Translator;
-import io.ringbus.api.codec.Codec;
-import io.ringbus.api.codec.Codecs;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -18,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static io.ringbus.ipc.FrameDescriptor.AUX_OFFSET;
@@ -55,7 +52,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
 {
     private static final Translator<Object, Receiver> DECODE_INTO_SLOT = (slot, r) -> r.decodeIntoSlot(slot);
     private static final int POLL_LIMIT = 64;
-    private static final int MAX_TEXT = 1000;
+    static final int MAX_TEXT = 1000;
     private static final java.lang.invoke.VarHandle DISPATCHING;
 
     static
@@ -514,13 +511,13 @@ final class Receiver implements org.agrona.concurrent.Agent,
         final Object d = bus.destinationsById.get(destination);
         if (!(d instanceof SharedAddress a) || a.localResponders.get() == 0 || bus.closing)
         {
-            sendReply(sender, destination, correlation, REPLY_NO_RESPONDER, null, null);
+            bus.requests.sendReply(sender, destination, correlation, REPLY_NO_RESPONDER, null, null);
             return Action.CONTINUE;
         }
         final Object request = decode(typeId, payload, null);
         if (request == null)
         {
-            sendReply(sender, destination, correlation, REPLY_UNENCODABLE, null,
+            bus.requests.sendReply(sender, destination, correlation, REPLY_UNENCODABLE, null,
                 "the request could not be decoded by the responder's process");
             return Action.CONTINUE;
         }
@@ -531,69 +528,11 @@ final class Receiver implements org.agrona.concurrent.Agent,
         }
         catch (final RuntimeException ex)
         {
-            sendReply(sender, destination, correlation, REPLY_FAILED, null, describe(ex));
+            bus.requests.sendReply(sender, destination, correlation, REPLY_FAILED, null, describe(ex));
             return Action.CONTINUE;
         }
-        answer.whenComplete((value, ex) -> answered(sender, destination, correlation, value, ex));
+        answer.whenComplete((value, ex) -> bus.requests.answered(sender, destination, correlation, value, ex));
         return Action.CONTINUE;
-    }
-
-    private void answered(final long requester, final int destination, final long correlation,
-        final Object value, final Throwable failure)
-    {
-        Throwable ex = failure;
-        while (ex instanceof CompletionException && ex.getCause() != null)
-        {
-            ex = ex.getCause();
-        }
-        if (ex == null)
-        {
-            sendReply(requester, destination, correlation, REPLY_OK, value, null);
-        }
-        else if (ex instanceof NoResponderException)
-        {
-            sendReply(requester, destination, correlation, REPLY_NO_RESPONDER, null, null);
-        }
-        else if (!(ex instanceof java.util.concurrent.TimeoutException))
-        {
-            // a timeout here means the requester times out too: nothing to say
-            sendReply(requester, destination, correlation, REPLY_FAILED, null, describe(ex));
-        }
-    }
-
-    private void sendReply(final long target, final int destination, final long correlation, final int status,
-        final Object value, final String text)
-    {
-        final Scratch s = bus.scratch.get();
-        int length;
-        try
-        {
-            if (status == REPLY_OK)
-            {
-                final TypeEntry entry = bus.types.register(value.getClass());
-                length = bus.sender.encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
-                    entry.codec(), value);
-            }
-            else
-            {
-                length = text(s, destination, status, target, correlation, text);
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            length = text(s, destination, REPLY_UNENCODABLE, target, correlation,
-                "the reply could not be encoded: " + describe(ex));
-        }
-        bus.sender.offerWithin(s, length, Thread.currentThread() == bus.receiverRunner.thread() ? 0 : AeronBus.CONTROL_BUDGET_NS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private int text(final Scratch s, final int destination, final int status, final long target,
-        final long correlation, final String text)
-    {
-        final String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return bus.sender.encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
-            (Codec<Object>)(Codec<?>)Codecs.of(String.class), bounded);
     }
 
     private Action onReply(final int typeId, final int status, final int payload, final long correlation)
@@ -751,7 +690,7 @@ final class Receiver implements org.agrona.concurrent.Agent,
         }
     }
 
-    private static String describe(final Throwable ex)
+    static String describe(final Throwable ex)
     {
         final String text = ex.getClass().getName() + ": " + ex.getMessage();
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;

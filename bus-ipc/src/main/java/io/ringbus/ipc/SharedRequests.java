@@ -5,20 +5,28 @@ import io.ringbus.api.BusClosedException;
 import io.ringbus.api.NoResponderException;
 import io.ringbus.api.Registration;
 import io.ringbus.api.Responder;
+import io.ringbus.api.codec.Codec;
+import io.ringbus.api.codec.Codecs;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.ringbus.ipc.FrameDescriptor.KIND_REPLY;
 import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_FAILED;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_NO_RESPONDER;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_OK;
+import static io.ringbus.ipc.FrameDescriptor.REPLY_UNENCODABLE;
 
 /**
- * Request/reply across processes: responders on shared addresses and requests correlated with their replies.
- * The bus answers names that are not shared itself.
+ * Request/reply across processes: responders on shared addresses, requests correlated with their replies, and
+ * the replies this process sends to other processes' requests. The bus answers names that are not shared itself.
  * <p>
  * <b>Note:</b> thread-safe.
  */
@@ -154,5 +162,65 @@ final class SharedRequests
                 "request to '" + address + "' could not be written to the Aeron stream: " + FrameSender.lastRefusal(s)));
         }
         return (CompletableFuture<R>)reply;
+    }
+
+    // ---------------------------------------------------------------- answering other processes
+
+    void answered(final long requester, final int destination, final long correlation,
+        final Object value, final Throwable failure)
+    {
+        Throwable ex = failure;
+        while (ex instanceof CompletionException && ex.getCause() != null)
+        {
+            ex = ex.getCause();
+        }
+        if (ex == null)
+        {
+            sendReply(requester, destination, correlation, REPLY_OK, value, null);
+        }
+        else if (ex instanceof NoResponderException)
+        {
+            sendReply(requester, destination, correlation, REPLY_NO_RESPONDER, null, null);
+        }
+        else if (!(ex instanceof java.util.concurrent.TimeoutException))
+        {
+            // a timeout here means the requester times out too: nothing to say
+            sendReply(requester, destination, correlation, REPLY_FAILED, null, Receiver.describe(ex));
+        }
+    }
+
+    void sendReply(final long target, final int destination, final long correlation, final int status,
+        final Object value, final String text)
+    {
+        final Scratch s = bus.scratch.get();
+        int length;
+        try
+        {
+            if (status == REPLY_OK)
+            {
+                final TypeEntry entry = bus.types.register(value.getClass());
+                length = bus.sender.encode(s, KIND_REPLY, destination, entry.id(), REPLY_OK, target, correlation,
+                    entry.codec(), value);
+            }
+            else
+            {
+                length = text(s, destination, status, target, correlation, text);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            length = text(s, destination, REPLY_UNENCODABLE, target, correlation,
+                "the reply could not be encoded: " + Receiver.describe(ex));
+        }
+        bus.sender.offerWithin(s, length, Thread.currentThread() == bus.receiverRunner.thread() ? 0 : AeronBus.CONTROL_BUDGET_NS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private int text(final Scratch s, final int destination, final int status, final long target,
+        final long correlation, final String text)
+    {
+        final String bounded = text == null ? "" : text.length() > Receiver.MAX_TEXT ? text.substring(0, Receiver.MAX_TEXT) : text;
+        return bus.sender.encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
+            (Codec<Object>)(Codec<?>)Codecs.of(String.class), bounded);
     }
 }
