@@ -780,7 +780,7 @@ public final class AeronBus implements Bus
         destinationsById = next;
     }
 
-    // ---------------------------------------------------------------- sending
+    // ---------------------------------------------------------------- for the shared destinations and the receiver
 
     int ringSize()
     {
