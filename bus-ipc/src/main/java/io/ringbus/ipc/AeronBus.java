@@ -26,19 +26,13 @@ import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
 import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
-import java.nio.BufferOverflowException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -58,34 +52,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import static io.ringbus.ipc.FrameDescriptor.AUX_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.CORRELATION_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.DESTINATION_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.FLAGS_OFFSET;
 import static io.ringbus.ipc.FrameDescriptor.HEADER_LENGTH;
-import static io.ringbus.ipc.FrameDescriptor.KIND_ACK;
-import static io.ringbus.ipc.FrameDescriptor.KIND_ANNOUNCE;
 import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
-import static io.ringbus.ipc.FrameDescriptor.KIND_HELLO;
-import static io.ringbus.ipc.FrameDescriptor.KIND_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.KIND_QUEUE;
-import static io.ringbus.ipc.FrameDescriptor.KIND_REJECT;
-import static io.ringbus.ipc.FrameDescriptor.KIND_REPLY;
-import static io.ringbus.ipc.FrameDescriptor.KIND_REQUEST;
-import static io.ringbus.ipc.FrameDescriptor.KIND_TOPIC;
-import static io.ringbus.ipc.FrameDescriptor.REPLY_FAILED;
-import static io.ringbus.ipc.FrameDescriptor.REPLY_NO_RESPONDER;
-import static io.ringbus.ipc.FrameDescriptor.REPLY_OK;
-import static io.ringbus.ipc.FrameDescriptor.REPLY_UNENCODABLE;
-import static io.ringbus.ipc.FrameDescriptor.SENDER_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.TARGET_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.TYPE_OFFSET;
-import static io.ringbus.ipc.FrameDescriptor.VERSION;
-import static io.ringbus.ipc.FrameDescriptor.VERSION_OFFSET;
 
 /**
  * A bus whose shared destinations are carried over Aeron between processes (or machines, with an
@@ -169,38 +140,38 @@ public final class AeronBus implements Bus
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final int MAX_NAME_LENGTH = 255;
-    private static final int POLL_LIMIT = 64;
-    private static final long CONTROL_BUDGET_NS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final int MAX_TEXT = 1000;
+    static final long CONTROL_BUDGET_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private final Bus inner;
-    private final Config config;
-    private final long nodeId = newNodeId();
+    final Bus inner;
+    final BusConfig config;
+    final long nodeId = newNodeId();
     private final DriverLease lease;
-    private final Aeron aeron;
-    private final io.aeron.ExclusivePublication publication;
-    private final io.aeron.Subscription subscription;
-    private final int maxFrameLength;
-    private final AgentRunner receiverRunner;
-    private final ThreadLocal<Scratch> scratch;
+    final Aeron aeron;
+    final io.aeron.ExclusivePublication publication;
+    final io.aeron.Subscription subscription;
+    final int maxFrameLength;
+    final FrameSender sender;
+    final AgentRunner receiverRunner;
+    final ThreadLocal<Scratch> scratch;
     private final Receiver receiver;
 
-    private final Object registryLock = new Object();
+    final Object registryLock = new Object();
     private final ConcurrentHashMap<String, SharedTopic<?>> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedQueue<?>> queues = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Class<?>, TypeEntry> typesByClass = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, SharedAddress> addresses = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Integer, Members> directory = new ConcurrentHashMap<>();
+    final TypeRegistry types;
+    final SharedRequests requests = new SharedRequests(this);
+    final QueueRouter router = new QueueRouter(this);
     // copy-on-write, never changed once published: the receiver reads them per frame without boxing the key
-    private volatile Int2ObjectHashMap<TypeEntry> typesById = new Int2ObjectHashMap<>();
-    private volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
-    private volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
-    private volatile SharedAddress[] addressArray = new SharedAddress[0];
+    volatile Int2ObjectHashMap<Object> destinationsById = new Int2ObjectHashMap<>();
+    volatile SharedQueue<?>[] queueArray = new SharedQueue<?>[0];
+    volatile SharedAddress[] addressArray = new SharedAddress[0];
 
-    private final AtomicLong nextCorrelation = new AtomicLong();
-    private final ConcurrentHashMap<Long, Unacked> unacked = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, PendingReply> pending = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Integer> lostSessions = new ConcurrentLinkedQueue<>();
+    final AtomicLong nextCorrelation = new AtomicLong();
+    final ConcurrentHashMap<Long, Unacked> unacked = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, PendingReply> pending = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Integer> lostSessions = new ConcurrentLinkedQueue<>();
 
     final LongAdder framesSent = new LongAdder();
     final LongAdder backPressured = new LongAdder();
@@ -212,13 +183,14 @@ public final class AeronBus implements Bus
     final LongAdder redelivered = new LongAdder();
     final AtomicInteger parkedTotal = new AtomicInteger();
 
-    private volatile boolean closing;
-    private volatile boolean driverLost;
+    volatile boolean closing;
+    volatile boolean driverLost;
     private boolean closeDone;
 
-    private AeronBus(final Config config)
+    private AeronBus(final BusConfig config)
     {
         this.config = config;
+        this.types = new TypeRegistry(config.codecs);
         this.inner = Ringbus.builder()
             .ringSize(config.ringSize)
             .idle(config.idle)
@@ -270,7 +242,8 @@ public final class AeronBus implements Bus
         this.lease = lease;
         this.aeron = aeron;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxFrameLength));
-        this.receiver = new Receiver();
+        this.sender = new FrameSender(this);
+        this.receiver = new Receiver(this);
         this.receiverRunner = new AgentRunner(idleStrategy(config.idle), transportErrorHandlerFor(), null, receiver);
         AgentRunner.startOnThread(receiverRunner, r ->
         {
@@ -384,7 +357,7 @@ public final class AeronBus implements Bus
         {
             return inner.topic(name, type, slotFactory);
         }
-        if (!(register(type).codec instanceof SlotCodec))
+        if (!(types.register(type).codec() instanceof SlotCodec))
         {
             throw new IllegalArgumentException("shared slot-mode topic '" + name + "' cannot take events from other " +
                 "processes: give it a copier, or give the builder a SlotCodec for " + type.getName());
@@ -417,7 +390,7 @@ public final class AeronBus implements Bus
             {
                 return (Topic<E>)again;
             }
-            final SharedTopic<E> topic = new SharedTopic<>(this, local, register(type), slotFactory);
+            final SharedTopic<E> topic = new SharedTopic<>(this, local, types.register(type), slotFactory);
             declare(name, topic);
             topics.put(name, topic);
             return topic;
@@ -454,7 +427,7 @@ public final class AeronBus implements Bus
             }
             final Queue<Delivery> local = inner.queue(name, Delivery.class); // validates name and kind
             final SharedQueue<E> queue =
-                new SharedQueue<>(this, name, local, register(type), members(FrameDescriptor.destinationId(name)));
+                new SharedQueue<>(this, name, local, types.register(type), members(FrameDescriptor.destinationId(name)));
             declare(name, queue);
             queues.put(name, queue);
             final List<SharedQueue<?>> all = new ArrayList<>(List.of(queueArray));
@@ -512,56 +485,7 @@ public final class AeronBus implements Bus
     public <Q, R> Registration respond(
         final String address, final Class<Q> requestType, final Responder<Q, R> responder)
     {
-        validateName(address, "address");
-        if (!isShared(address))
-        {
-            return inner.respond(address, requestType, responder);
-        }
-        final SharedAddress a = sharedAddress(address, requestType);
-        final Registration local = inner.respond(address, requestType, responder);
-        a.localResponders.incrementAndGet();
-        announce(a.id, a.localResponders.get());
-        final AtomicInteger once = new AtomicInteger();
-        return () ->
-        {
-            if (once.getAndIncrement() == 0)
-            {
-                local.close();
-                announce(a.id, a.localResponders.decrementAndGet());
-            }
-        };
-    }
-
-    private SharedAddress sharedAddress(final String address, final Class<?> requestType)
-    {
-        Objects.requireNonNull(requestType, "requestType");
-        final SharedAddress existing = addresses.get(address);
-        if (existing != null)
-        {
-            if (existing.requestType != null && requestType != Object.class && existing.requestType.type != requestType)
-            {
-                throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
-                    existing.requestType.type.getName() + ", not " + requestType.getName());
-            }
-            return existing;
-        }
-        synchronized (registryLock)
-        {
-            ensureOpen(address);
-            final SharedAddress again = addresses.get(address);
-            if (again != null)
-            {
-                return sharedAddress(address, requestType);
-            }
-            final int id = FrameDescriptor.destinationId("@" + address);
-            final SharedAddress a = new SharedAddress(address, id, register(requestType), members(id));
-            declare("@" + address, a);
-            addresses.put(address, a);
-            final List<SharedAddress> all = new ArrayList<>(List.of(addressArray));
-            all.add(a);
-            addressArray = all.toArray(new SharedAddress[0]);
-            return a;
-        }
+        return requests.respond(address, requestType, responder);
     }
 
     /**
@@ -585,74 +509,10 @@ public final class AeronBus implements Bus
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <Q, R> CompletableFuture<R> request(
         final String address, final Q request, final Class<R> replyType, final Duration timeout)
     {
-        validateName(address, "address");
-        if (!isShared(address))
-        {
-            return inner.request(address, request, replyType, timeout);
-        }
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(replyType, "replyType");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero())
-        {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
-        if (closing)
-        {
-            return CompletableFuture.failedFuture(new BusClosedException("bus is closed: request to '" + address + "'"));
-        }
-        final SharedAddress a = addresses.get(address);
-        if (a != null && a.localResponders.get() > 0)
-        {
-            return inner.request(address, request, replyType, timeout);
-        }
-        final Members members = a != null ? a.members : directory.get(FrameDescriptor.destinationId("@" + address));
-        final long[] nodes = members == null ? null : members.nodes;
-        if (nodes == null || nodes.length == 0)
-        {
-            return CompletableFuture.failedFuture(new NoResponderException(address));
-        }
-        if (a != null && a.requestType != null && !a.requestType.type.isInstance(request))
-        {
-            throw new IllegalArgumentException("request of " + request.getClass().getName() + " sent to address '" +
-                address + "', whose responders take " + a.requestType.type.getName());
-        }
-        final TypeEntry entry = register(request.getClass());
-        if (hasCodec(replyType))
-        {
-            register(replyType); // so that the reply's type id is known here when it comes back
-        }
-        final long target = nodes[(int)Math.floorMod(nextCorrelation.get(), (long)nodes.length)];
-        final long correlation = nextCorrelation.incrementAndGet();
-        final CompletableFuture<Object> reply = new CompletableFuture<>();
-        final Scratch s = scratch.get();
-        final int length = encode(s, KIND_REQUEST, FrameDescriptor.destinationId("@" + address), entry.id,
-            (int)Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())), target, correlation, entry.codec, request);
-        pending.put(correlation, new PendingReply(reply, replyType, address, target));
-        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-            .whenComplete((r, ex) -> pending.remove(correlation));
-        // close and lose() complete what they find in pending: one that ran before our put would leave this
-        // request to time out, so look again now that it is in.
-        if (closing)
-        {
-            reply.completeExceptionally(new BusClosedException("bus is closed: request to '" + address + "'"));
-            return (CompletableFuture<R>)reply;
-        }
-        if (!members.contains(target))
-        {
-            reply.completeExceptionally(new NoResponderException(address));
-            return (CompletableFuture<R>)reply;
-        }
-        if (!offerWithin(s, length, CONTROL_BUDGET_NS))
-        {
-            reply.completeExceptionally(new BackpressureException(
-                "request to '" + address + "' could not be written to the Aeron stream: " + lastRefusal(s)));
-        }
-        return (CompletableFuture<R>)reply;
+        return requests.request(address, request, replyType, timeout);
     }
 
     // ---------------------------------------------------------------- annotations, stats, close
@@ -790,14 +650,14 @@ public final class AeronBus implements Bus
         {
             if (q.localConsumers.get() > 0)
             {
-                announce(q.id, 0);
+                sender.announce(q.id, 0);
             }
         }
         for (final SharedAddress a : addressArray)
         {
             if (a.localResponders.get() > 0)
             {
-                announce(a.id, 0);
+                sender.announce(a.id, 0);
             }
         }
         RuntimeException failure = null;
@@ -817,7 +677,7 @@ public final class AeronBus implements Bus
         }
         for (final PendingReply p : pending.values())
         {
-            p.future.completeExceptionally(new BusClosedException("bus closed before '" + p.address + "' replied"));
+            p.future().completeExceptionally(new BusClosedException("bus closed before '" + p.address() + "' replied"));
         }
         final int inFlight = unacked.size();
         if (inFlight > 0)
@@ -827,7 +687,7 @@ public final class AeronBus implements Bus
                 "them again if those processes die"), "close");
         }
         final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
+        sender.offerWithin(s, sender.encode(s, KIND_BYE, 0, 0, 0, 0, 0, null, null), CONTROL_BUDGET_NS);
         if (config.receiverDispatch)
         {
             awaitOwnFramesRead();
@@ -860,7 +720,7 @@ public final class AeronBus implements Bus
             {
                 return;
             }
-            pause(attempt);
+            FrameSender.pause(attempt);
         }
         report(new IllegalStateException("closed before the receiver read back every event this bus published " +
             "within the close timeout; local subscribers of receiver-dispatched topics missed the rest"), "close");
@@ -888,7 +748,7 @@ public final class AeronBus implements Bus
         }
     }
 
-    private static void validateName(final String name, final String arg)
+    static void validateName(final String name, final String arg)
     {
         Objects.requireNonNull(name, arg);
         if (name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches())
@@ -899,12 +759,12 @@ public final class AeronBus implements Bus
         }
     }
 
-    private Members members(final int id)
+    Members members(final int id)
     {
         return directory.computeIfAbsent(id, k -> new Members());
     }
 
-    private void declare(final String key, final Object destination)
+    void declare(final String key, final Object destination)
     {
         final int id = FrameDescriptor.destinationId(key);
         final Int2ObjectHashMap<Object> current = destinationsById;
@@ -920,83 +780,7 @@ public final class AeronBus implements Bus
         destinationsById = next;
     }
 
-    private boolean hasCodec(final Class<?> type)
-    {
-        return typesByClass.containsKey(type) || config.codecs.containsKey(type) ||
-            (type != Object.class && !type.isInterface() && Codecs.hasBuiltIn(type));
-    }
-
-    @SuppressWarnings("unchecked")
-    TypeEntry register(final Class<?> type)
-    {
-        final Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
-        final TypeEntry existing = typesByClass.get(boxed);
-        if (existing != null)
-        {
-            return existing;
-        }
-        synchronized (typesByClass)
-        {
-            final TypeEntry again = typesByClass.get(boxed);
-            if (again != null)
-            {
-                return again;
-            }
-            final Codec<?> given = config.codecs.get(boxed);
-            final Codec<Object> codec = (Codec<Object>)(given != null ? given : Codecs.of(boxed));
-            final TypeEntry entry = new TypeEntry(boxed, FrameDescriptor.typeId(boxed), codec);
-            final TypeEntry clash = typesById.get(entry.id);
-            if (clash != null)
-            {
-                throw new IllegalArgumentException(boxed.getName() + " has the same wire type id as " +
-                    clash.type.getName() + "; rename one of them");
-            }
-            final Int2ObjectHashMap<TypeEntry> next = new Int2ObjectHashMap<>();
-            next.putAll(typesById);
-            next.put(entry.id, entry);
-            typesById = next;
-            typesByClass.put(boxed, entry);
-            return entry;
-        }
-    }
-
-    // ---------------------------------------------------------------- sending
-
-    /**
-     * One thread's encoding space: a little-endian direct buffer of the frame limit, seen by Aeron through an
-     * {@link UnsafeBuffer} over the same memory. Codecs get the {@code ByteBuffer} (bus-api is JDK-only); Aeron
-     * copies the bytes into its term. Encoding straight into a claimed term would save that copy but would hand
-     * codecs Aeron's mapped buffer, whose byte order is shared state, so we keep one copy.
-     */
-    static final class Scratch
-    {
-        final ByteBuffer bytes;
-        final UnsafeBuffer unsafe;
-        long lastResult;
-        // a slot-mode publish in progress on this thread (see SharedTopic)
-        SharedTopic<?> slotTopic;
-        Object translator;
-        Object biTranslator;
-        Object a;
-        Object b;
-        boolean slotFilled;
-        int slotLength;
-
-        void release()
-        {
-            slotTopic = null;
-            translator = null;
-            biTranslator = null;
-            a = null;
-            b = null;
-        }
-
-        Scratch(final int capacity)
-        {
-            this.bytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
-            this.unsafe = new UnsafeBuffer(bytes);
-        }
-    }
+    // ---------------------------------------------------------------- for the shared destinations and the receiver
 
     int ringSize()
     {
@@ -1039,222 +823,6 @@ public final class AeronBus implements Bus
     Scratch scratch()
     {
         return scratch.get();
-    }
-
-    int encode(final Scratch s, final byte kind, final int destination, final int typeId, final int aux,
-        final long target, final long correlation, final Codec<Object> codec, final Object value)
-    {
-        final ByteBuffer b = s.bytes;
-        b.put(VERSION_OFFSET, VERSION);
-        b.put(KIND_OFFSET, kind);
-        b.putShort(FLAGS_OFFSET, (short)0);
-        b.putInt(DESTINATION_OFFSET, destination);
-        b.putInt(TYPE_OFFSET, typeId);
-        b.putInt(AUX_OFFSET, aux);
-        b.putLong(SENDER_OFFSET, nodeId);
-        b.putLong(TARGET_OFFSET, target);
-        b.putLong(CORRELATION_OFFSET, correlation);
-        if (codec == null)
-        {
-            return HEADER_LENGTH;
-        }
-        final int written;
-        try
-        {
-            written = codec.encode(value, b, HEADER_LENGTH);
-        }
-        catch (final IndexOutOfBoundsException | BufferOverflowException ex)
-        {
-            throw oversize(value, -1);
-        }
-        if (written < 0 || written > maxFrameLength - HEADER_LENGTH)
-        {
-            throw oversize(value, written);
-        }
-        return HEADER_LENGTH + written;
-    }
-
-    private IllegalArgumentException oversize(final Object value, final int written)
-    {
-        return new IllegalArgumentException("event of " + value.getClass().getName() + " encodes to " +
-            (written < 0 ? "more than" : String.valueOf(written) + " bytes, more than") + " the " +
-            (maxFrameLength - HEADER_LENGTH) + " bytes a frame can carry (maxFrameLength " + maxFrameLength +
-            " minus the " + HEADER_LENGTH + "-byte header); raise maxFrameLength (and the term length) or send less");
-    }
-
-    long offer(final Scratch s, final int length)
-    {
-        final long result;
-        synchronized (publication)
-        {
-            result = publication.offer(s.unsafe, 0, length);
-        }
-        s.lastResult = result;
-        if (result > 0)
-        {
-            framesSent.increment();
-        }
-        else if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
-        {
-            backPressured.increment();
-        }
-        else if (result == Publication.NOT_CONNECTED)
-        {
-            notConnected.increment();
-        }
-        else
-        {
-            closedOffers.increment();
-        }
-        return result;
-    }
-
-    static String lastRefusal(final Scratch s)
-    {
-        return OfferResult.of(s.lastResult).name();
-    }
-
-    /**
-     * Offer, waiting per the bus's backpressure policy while the stream is back-pressured or not connected.
-     */
-    void offerWaiting(final Scratch s, final int length, final String what)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            final long result = offer(s, length);
-            if (result > 0)
-            {
-                return;
-            }
-            if (closing)
-            {
-                throw new BusClosedException("bus is closed: " + what);
-            }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
-            {
-                throw new IllegalStateException("the Aeron stream refused " + what + " with " +
-                    OfferResult.of(result) + ": the driver went away or the stream is exhausted; rebuild the bus");
-            }
-            if (config.backpressure == BackpressurePolicy.FAIL)
-            {
-                throw new BackpressureException(what + " refused by the Aeron stream: " + OfferResult.of(result));
-            }
-            pause(attempt);
-        }
-    }
-
-    /**
-     * Offer for up to {@code budgetNs}; false (counted) if the stream never took it.
-     */
-    boolean offerWithin(final Scratch s, final int length, final long budgetNs)
-    {
-        final long deadline = System.nanoTime() + budgetNs;
-        for (int attempt = 0; ; attempt++)
-        {
-            final long result = offer(s, length);
-            if (result > 0)
-            {
-                return true;
-            }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
-                System.nanoTime() - deadline > 0)
-            {
-                controlFailures.increment();
-                return false;
-            }
-            pause(attempt);
-        }
-    }
-
-    static void pause(final int attempt)
-    {
-        if (attempt < 64)
-        {
-            Thread.onSpinWait();
-        }
-        else if (attempt < 128)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(20_000);
-        }
-    }
-
-    void announce(final int destination, final int count)
-    {
-        if (aeron.isClosed())
-        {
-            return;
-        }
-        final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_ANNOUNCE, destination, 0, count, 0, 0, null, null), CONTROL_BUDGET_NS);
-    }
-
-    void sendAck(final Delivery d, final int destination)
-    {
-        final Scratch s = scratch.get();
-        offerWithin(s, encode(s, KIND_ACK, destination, 0, 0, d.origin, d.deliveryId, null, null), CONTROL_BUDGET_NS);
-    }
-
-    /**
-     * Route a queue message to one live consumer node without waiting.
-     *
-     * @return {@code true} if it went to the local ring or the stream; {@code false} if no consumer is known
-     *         anywhere or the chosen way is full right now.
-     */
-    boolean tryRoute(final SharedQueue<?> q, final Object message)
-    {
-        final long[] remote = q.members.nodes;
-        final boolean local = q.localConsumers.get() > 0;
-        final int n = remote.length + (local ? 1 : 0);
-        if (n == 0)
-        {
-            return false;
-        }
-        final int pick = (int)Math.floorMod(q.roundRobin.getAndIncrement(), (long)n);
-        if (pick == remote.length)
-        {
-            try
-            {
-                return q.local.trySend(new Delivery(message, 0, 0));
-            }
-            catch (final BusClosedException ex)
-            {
-                return false;
-            }
-        }
-        final long target = remote[pick];
-        final long delivery = nextCorrelation.incrementAndGet();
-        final Scratch s = scratch.get();
-        final int length = encode(s, KIND_QUEUE, q.id, q.entry.id, 0, target, delivery, q.entry.codec, message);
-        unacked.put(delivery, new Unacked(q, message, target));
-        // The receiver may have lost the target after we read the members and scanned unacked before our put: it
-        // drops a node from the members before scanning, so a target still listed now is scanned if lost later.
-        if (!q.members.contains(target))
-        {
-            return unacked.remove(delivery) == null || tryRoute(q, message);
-        }
-        if (offer(s, length) > 0)
-        {
-            return true;
-        }
-        unacked.remove(delivery);
-        return false;
-    }
-
-    void park(final SharedQueue<?> q, final Object message)
-    {
-        q.parked.add(message);
-        q.parkedCount.incrementAndGet();
-        parkedTotal.incrementAndGet();
-    }
-
-    void checkEncodable(final SharedQueue<?> q, final Object message)
-    {
-        final Scratch s = scratch.get();
-        encode(s, KIND_QUEUE, q.id, q.entry.id, 0, 0, 0, q.entry.codec, message);
     }
 
     // ---------------------------------------------------------------- errors
@@ -1330,819 +898,8 @@ public final class AeronBus implements Bus
                 throw new IllegalStateException("the bus's own subscription did not connect to its publication on " +
                     publication.channel() + " within " + timeoutMs + " ms");
             }
-            pause(attempt);
+            FrameSender.pause(attempt);
         }
-    }
-
-    private static String describe(final Throwable ex)
-    {
-        final String text = ex.getClass().getName() + ": " + ex.getMessage();
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    }
-
-    // ---------------------------------------------------------------- value holders
-
-    record TypeEntry(Class<?> type, int id, Codec<Object> codec)
-    {
-    }
-
-    record Unacked(SharedQueue<?> queue, Object message, long target)
-    {
-    }
-
-    record PendingReply(CompletableFuture<Object> future, Class<?> replyType, String address, long target)
-    {
-    }
-
-    static final class SharedAddress
-    {
-        final String name;
-        final int id;
-        final TypeEntry requestType;
-        final Members members;
-        final AtomicInteger localResponders = new AtomicInteger();
-
-        SharedAddress(final String name, final int id, final TypeEntry requestType, final Members members)
-        {
-            this.name = name;
-            this.id = id;
-            this.requestType = requestType;
-            this.members = members;
-        }
-
-        @Override
-        public String toString()
-        {
-            return "address '" + name + "'";
-        }
-    }
-
-    // ---------------------------------------------------------------- receiving
-
-    private static final Translator<Object, Receiver> DECODE_INTO_SLOT = (slot, r) -> r.decodeIntoSlot(slot);
-    private static final java.lang.invoke.VarHandle DISPATCHING;
-
-    static
-    {
-        try
-        {
-            DISPATCHING = java.lang.invoke.MethodHandles.lookup().findVarHandle(Receiver.class, "dispatching", long.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
-    /**
-     * The receiver thread: polls the stream, keeps the peer table, sends heartbeats and announcements, flushes
-     * parked queue messages, and reroutes what lost peers held.
-     */
-    private final class Receiver implements org.agrona.concurrent.Agent,
-        io.aeron.logbuffer.ControlledFragmentHandler
-    {
-        final io.aeron.ControlledFragmentAssembler assembler = new io.aeron.ControlledFragmentAssembler(this);
-        final ByteBuffer rx = ByteBuffer.allocateDirect(maxFrameLength).order(ByteOrder.LITTLE_ENDIAN);
-        final Long2ObjectHashMap<Peer> peers = new Long2ObjectHashMap<>();
-        final Int2ObjectHashMap<Peer> sessions = new Int2ObjectHashMap<>();
-        final int ownSession = publication.sessionId();
-        final long heartbeatNs = TimeUnit.MILLISECONDS.toNanos(Math.max(20, config.driverSettings.peerTimeoutMs() / 5));
-        final long peerTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.driverSettings.peerTimeoutMs());
-        long nextHeartbeat;
-        volatile int peerCount;
-        SharedTopic<?> slotTopic;
-        int slotPayload;
-        long dispatching; // odd while receiver-dispatched handlers run (see dispatchDirect)
-        long cycleStart;
-
-        final Count framesReceived = new Count();
-        final Count truncated = new Count();
-        final Count foreign = new Count();
-        final Count unknownKind = new Count();
-        final Count unknownType = new Count();
-        final Count malformed = new Count();
-        final Count oversize = new Count();
-        final Count unknownDestination = new Count();
-        final Count joined = new Count();
-        final Count lost = new Count();
-        final Count lateReplies = new Count();
-
-        @Override
-        public String roleName()
-        {
-            return "ringbus-ipc-" + Long.toHexString(nodeId); // Agrona names the thread after the role
-        }
-
-        @Override
-        public int doWork()
-        {
-            cycleStart = System.nanoTime(); // a peer's last-seen time needs no finer grain than one duty cycle
-            int work = subscription.controlledPoll(assembler, POLL_LIMIT);
-            final long now = System.nanoTime();
-            if (now - nextHeartbeat >= 0)
-            {
-                nextHeartbeat = now + heartbeatNs;
-                heartbeat(now);
-                work++;
-            }
-            for (Integer session = lostSessions.poll(); session != null; session = lostSessions.poll())
-            {
-                final Peer peer = sessions.get(session.intValue());
-                if (peer != null)
-                {
-                    lose(peer.nodeId, "its Aeron image went away (process gone or publication closed)");
-                }
-                work++;
-            }
-            if (parkedTotal.get() > 0)
-            {
-                work += flushParked();
-            }
-            return work;
-        }
-
-        private void heartbeat(final long now)
-        {
-            if (aeron.isClosed())
-            {
-                driverLost = true;
-                return;
-            }
-            final Scratch s = scratch.get();
-            offerWithin(s, encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
-            announceAll(s);
-            List<Long> silent = null;
-            for (final Peer p : peers.values())
-            {
-                if (now - p.lastSeen > peerTimeoutNs)
-                {
-                    silent = silent == null ? new ArrayList<>() : silent;
-                    silent.add(p.nodeId);
-                }
-            }
-            if (silent != null)
-            {
-                for (final Long node : silent)
-                {
-                    lose(node, "silent for more than " + config.driverSettings.peerTimeoutMs() + " ms");
-                }
-            }
-        }
-
-        private void announceAll(final Scratch s)
-        {
-            if (closing)
-            {
-                return;
-            }
-            for (final SharedQueue<?> q : queueArray)
-            {
-                final int n = q.localConsumers.get();
-                if (n > 0)
-                {
-                    offerWithin(s, encode(s, KIND_ANNOUNCE, q.id, 0, n, 0, 0, null, null), 0);
-                }
-            }
-            for (final SharedAddress a : addressArray)
-            {
-                final int n = a.localResponders.get();
-                if (n > 0)
-                {
-                    offerWithin(s, encode(s, KIND_ANNOUNCE, a.id, 0, n, 0, 0, null, null), 0);
-                }
-            }
-        }
-
-        private int flushParked()
-        {
-            int moved = 0;
-            for (final SharedQueue<?> q : queueArray)
-            {
-                while (q.parkedCount.get() > 0)
-                {
-                    final Object m = q.parked.peek();
-                    if (m == null || !tryRoute(q, m))
-                    {
-                        break;
-                    }
-                    q.parked.poll();
-                    q.parkedCount.decrementAndGet();
-                    parkedTotal.decrementAndGet();
-                    moved++;
-                }
-            }
-            return moved;
-        }
-
-        @Override
-        public Action onFragment(
-            final org.agrona.DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
-        {
-            if (length < HEADER_LENGTH)
-            {
-                truncated.increment();
-                return Action.CONTINUE;
-            }
-            if (length > maxFrameLength)
-            {
-                oversize.increment();
-                return Action.CONTINUE;
-            }
-            final ByteOrder le = ByteOrder.LITTLE_ENDIAN;
-            if (buffer.getByte(offset + VERSION_OFFSET) != VERSION || buffer.getShort(offset + FLAGS_OFFSET, le) != 0)
-            {
-                foreign.increment();
-                return Action.CONTINUE;
-            }
-            final byte kind = buffer.getByte(offset + KIND_OFFSET);
-            if (!FrameDescriptor.isKnownKind(kind))
-            {
-                unknownKind.increment();
-                return Action.CONTINUE;
-            }
-            final int session = header.sessionId();
-            if (session == ownSession)
-            {
-                // our own frames, read back on aeron:ipc: only receiver-dispatched topics still need them
-                if (kind == KIND_TOPIC && config.receiverDispatch)
-                {
-                    final int payload = length - HEADER_LENGTH;
-                    buffer.getBytes(offset + HEADER_LENGTH, rx, 0, payload);
-                    onTopic(buffer.getInt(offset + DESTINATION_OFFSET, le), buffer.getInt(offset + TYPE_OFFSET, le),
-                        payload, true);
-                }
-                return Action.CONTINUE;
-            }
-            final long sender = buffer.getLong(offset + SENDER_OFFSET, le);
-            if (!touch(sender, session))
-            {
-                foreign.increment();
-                return Action.CONTINUE;
-            }
-            final long target = buffer.getLong(offset + TARGET_OFFSET, le);
-            if (target != 0 && target != nodeId)
-            {
-                return Action.CONTINUE;
-            }
-            final int destination = buffer.getInt(offset + DESTINATION_OFFSET, le);
-            final int typeId = buffer.getInt(offset + TYPE_OFFSET, le);
-            final int aux = buffer.getInt(offset + AUX_OFFSET, le);
-            final long correlation = buffer.getLong(offset + CORRELATION_OFFSET, le);
-            final int payload = length - HEADER_LENGTH;
-            if (payload > 0)
-            {
-                buffer.getBytes(offset + HEADER_LENGTH, rx, 0, payload);
-            }
-            final Action action = switch (kind)
-            {
-                case KIND_TOPIC -> onTopic(destination, typeId, payload, false);
-                case KIND_QUEUE -> onQueue(sender, destination, typeId, payload, correlation);
-                case KIND_ACK -> onAck(correlation);
-                case KIND_REJECT -> onReject(sender, destination, correlation);
-                case KIND_REQUEST -> onRequest(sender, destination, typeId, aux, payload, correlation);
-                case KIND_REPLY -> onReply(typeId, aux, payload, correlation);
-                case KIND_ANNOUNCE -> onAnnounce(sender, destination, aux);
-                case KIND_BYE -> onBye(sender);
-                default -> Action.CONTINUE; // HELLO: touch() was all it needed
-            };
-            if (action != Action.ABORT)
-            {
-                framesReceived.increment();
-            }
-            return action;
-        }
-
-        private Object decode(final int typeId, final int payload, final Class<?> expected)
-        {
-            final TypeEntry entry = typesById.get(typeId);
-            if (entry == null)
-            {
-                unknownType.increment();
-                return null;
-            }
-            if (expected != null && !expected.isAssignableFrom(entry.type))
-            {
-                malformed.increment();
-                return null;
-            }
-            try
-            {
-                final Object value = entry.codec.decode(rx, 0, payload);
-                if (value == null)
-                {
-                    malformed.increment();
-                }
-                return value;
-            }
-            catch (final RuntimeException ex)
-            {
-                // CodecException for bad bytes; anything else a codec throws on foreign input counts the same
-                malformed.increment();
-                return null;
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private Action onTopic(final int destination, final int typeId, final int payload, final boolean own)
-        {
-            final Object d = destinationsById.get(destination);
-            if (!(d instanceof SharedTopic<?> topic))
-            {
-                unknownDestination.increment();
-                return Action.CONTINUE;
-            }
-            if (topic.direct)
-            {
-                dispatchDirect(topic, typeId, payload);
-                return Action.CONTINUE;
-            }
-            if (own)
-            {
-                return Action.CONTINUE; // delivered through the local ring when it was published
-            }
-            if (topic.decodesIntoSlots && typeId == topic.entry.id())
-            {
-                slotTopic = topic;
-                slotPayload = payload;
-                try
-                {
-                    return ((Topic<Object>)topic.local).tryPublish(DECODE_INTO_SLOT, this) ? Action.CONTINUE :
-                        Action.ABORT;
-                }
-                catch (final BusClosedException ex)
-                {
-                    return Action.CONTINUE;
-                }
-                catch (final RuntimeException ex)
-                {
-                    // the codec refused the bytes inside the claim: the engine skips the slot
-                    malformed.increment();
-                    return Action.CONTINUE;
-                }
-                finally
-                {
-                    slotTopic = null;
-                }
-            }
-            final Object value = decode(typeId, payload, topic.type);
-            if (value == null)
-            {
-                return Action.CONTINUE;
-            }
-            try
-            {
-                return ((Topic<Object>)topic.local).tryPublish(value) ? Action.CONTINUE : Action.ABORT;
-            }
-            catch (final BusClosedException ex)
-            {
-                return Action.CONTINUE;
-            }
-        }
-
-        /**
-         * Receiver dispatch: decode (into the topic's receiving slot when it has a SlotCodec) and call the
-         * topic's handlers here. The sequence is odd while handlers run, so that closing a subscription can wait
-         * for a call under way.
-         */
-        private void dispatchDirect(final SharedTopic<?> topic, final int typeId, final int payload)
-        {
-            final Object event;
-            if (topic.decodesIntoSlots && typeId == topic.entry.id())
-            {
-                event = topic.receivingSlot();
-                try
-                {
-                    ((SlotCodec<Object>)(SlotCodec<?>)topic.entry.codec()).decodeInto(event, rx, 0, payload);
-                }
-                catch (final RuntimeException ex)
-                {
-                    malformed.increment();
-                    return;
-                }
-            }
-            else
-            {
-                event = decode(typeId, payload, topic.type);
-                if (event == null)
-                {
-                    return;
-                }
-            }
-            DISPATCHING.setVolatile(this, dispatching + 1);
-            try
-            {
-                topic.dispatch(event);
-            }
-            finally
-            {
-                DISPATCHING.setVolatile(this, dispatching + 1);
-            }
-        }
-
-        /**
-         * Wait until a handler call that may have started before the caller's change has finished.
-         */
-        void awaitDispatch()
-        {
-            if (Thread.currentThread() == receiverRunner.thread())
-            {
-                return; // closing from inside a handler: nothing else runs on this thread
-            }
-            final long seen = (long)DISPATCHING.getVolatile(this);
-            for (int attempt = 0; (seen & 1) != 0 && (long)DISPATCHING.getVolatile(this) == seen &&
-                !receiverRunner.isClosed(); attempt++)
-            {
-                pause(attempt);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private void decodeIntoSlot(final Object slot)
-        {
-            ((SlotCodec<Object>)slotTopic.entry.codec()).decodeInto(slot, rx, 0, slotPayload);
-        }
-
-        private Action onQueue(
-            final long sender, final int destination, final int typeId, final int payload, final long delivery)
-        {
-            final Object d = destinationsById.get(destination);
-            if (!(d instanceof SharedQueue<?> q) || q.localConsumers.get() == 0 || closing)
-            {
-                if (!(d instanceof SharedQueue<?>))
-                {
-                    unknownDestination.increment();
-                }
-                reply(KIND_REJECT, destination, sender, delivery);
-                return Action.CONTINUE;
-            }
-            final Object value = decode(typeId, payload, q.type);
-            if (value == null)
-            {
-                // undecodable here means undecodable anywhere: acknowledged so that it is not bounced forever
-                reply(KIND_ACK, destination, sender, delivery);
-                return Action.CONTINUE;
-            }
-            try
-            {
-                return q.local.trySend(new Delivery(value, sender, delivery)) ? Action.CONTINUE : Action.ABORT;
-            }
-            catch (final BusClosedException ex)
-            {
-                reply(KIND_REJECT, destination, sender, delivery);
-                return Action.CONTINUE;
-            }
-        }
-
-        private void reply(final byte kind, final int destination, final long target, final long correlation)
-        {
-            final Scratch s = scratch.get();
-            offerWithin(s, encode(s, kind, destination, 0, 0, target, correlation, null, null), 0);
-        }
-
-        private Action onAck(final long delivery)
-        {
-            unacked.remove(delivery);
-            return Action.CONTINUE;
-        }
-
-        private Action onReject(final long sender, final int destination, final long delivery)
-        {
-            final Members m = directory.get(destination);
-            if (m != null)
-            {
-                m.remove(sender);
-            }
-            final Unacked u = unacked.remove(delivery);
-            if (u != null)
-            {
-                reroute(u);
-            }
-            return Action.CONTINUE;
-        }
-
-        private void reroute(final Unacked u)
-        {
-            redelivered.increment();
-            if (!tryRoute(u.queue(), u.message()))
-            {
-                park(u.queue(), u.message());
-            }
-        }
-
-        private Action onRequest(final long sender, final int destination, final int typeId, final int timeoutMs,
-            final int payload, final long correlation)
-        {
-            final Object d = destinationsById.get(destination);
-            if (!(d instanceof SharedAddress a) || a.localResponders.get() == 0 || closing)
-            {
-                sendReply(sender, destination, correlation, REPLY_NO_RESPONDER, null, null);
-                return Action.CONTINUE;
-            }
-            final Object request = decode(typeId, payload, null);
-            if (request == null)
-            {
-                sendReply(sender, destination, correlation, REPLY_UNENCODABLE, null,
-                    "the request could not be decoded by the responder's process");
-                return Action.CONTINUE;
-            }
-            final CompletableFuture<Object> answer;
-            try
-            {
-                answer = inner.request(a.name, request, Object.class, Duration.ofMillis(Math.max(1, timeoutMs)));
-            }
-            catch (final RuntimeException ex)
-            {
-                sendReply(sender, destination, correlation, REPLY_FAILED, null, describe(ex));
-                return Action.CONTINUE;
-            }
-            answer.whenComplete((value, ex) -> answered(sender, destination, correlation, value, ex));
-            return Action.CONTINUE;
-        }
-
-        private void answered(final long requester, final int destination, final long correlation,
-            final Object value, final Throwable failure)
-        {
-            Throwable ex = failure;
-            while (ex instanceof CompletionException && ex.getCause() != null)
-            {
-                ex = ex.getCause();
-            }
-            if (ex == null)
-            {
-                sendReply(requester, destination, correlation, REPLY_OK, value, null);
-            }
-            else if (ex instanceof NoResponderException)
-            {
-                sendReply(requester, destination, correlation, REPLY_NO_RESPONDER, null, null);
-            }
-            else if (!(ex instanceof java.util.concurrent.TimeoutException))
-            {
-                // a timeout here means the requester times out too: nothing to say
-                sendReply(requester, destination, correlation, REPLY_FAILED, null, describe(ex));
-            }
-        }
-
-        private void sendReply(final long target, final int destination, final long correlation, final int status,
-            final Object value, final String text)
-        {
-            final Scratch s = scratch.get();
-            int length;
-            try
-            {
-                if (status == REPLY_OK)
-                {
-                    final TypeEntry entry = register(value.getClass());
-                    length = encode(s, KIND_REPLY, destination, entry.id, REPLY_OK, target, correlation,
-                        entry.codec, value);
-                }
-                else
-                {
-                    length = text(s, destination, status, target, correlation, text);
-                }
-            }
-            catch (final RuntimeException ex)
-            {
-                length = text(s, destination, REPLY_UNENCODABLE, target, correlation,
-                    "the reply could not be encoded: " + describe(ex));
-            }
-            offerWithin(s, length, Thread.currentThread() == receiverRunner.thread() ? 0 : CONTROL_BUDGET_NS);
-        }
-
-        @SuppressWarnings("unchecked")
-        private int text(final Scratch s, final int destination, final int status, final long target,
-            final long correlation, final String text)
-        {
-            final String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-            return encode(s, KIND_REPLY, destination, FrameDescriptor.typeId(String.class), status, target, correlation,
-                (Codec<Object>)(Codec<?>)Codecs.of(String.class), bounded);
-        }
-
-        private Action onReply(final int typeId, final int status, final int payload, final long correlation)
-        {
-            final PendingReply p = pending.remove(correlation);
-            if (p == null)
-            {
-                lateReplies.increment();
-                return Action.CONTINUE;
-            }
-            switch (status)
-            {
-                case REPLY_OK ->
-                {
-                    final Object value = decode(typeId, payload, null);
-                    if (value == null)
-                    {
-                        p.future.completeExceptionally(new RemoteResponderException(p.address,
-                            "the reply's bytes could not be decoded here (type id " + typeId + ")"));
-                    }
-                    else if (!p.replyType.isInstance(value))
-                    {
-                        p.future.completeExceptionally(new ClassCastException("the responder at '" + p.address +
-                            "' replied with " + value.getClass().getName() + " where the request asked for " +
-                            p.replyType.getName()));
-                    }
-                    else
-                    {
-                        p.future.complete(value);
-                    }
-                }
-                case REPLY_NO_RESPONDER -> p.future.completeExceptionally(new NoResponderException(p.address));
-                default -> p.future.completeExceptionally(new RemoteResponderException(p.address,
-                    payload > 0 ? StandardCharsets.UTF_8.decode(rx.duplicate().limit(payload).position(0)).toString() :
-                    "status " + status));
-            }
-            return Action.CONTINUE;
-        }
-
-        private Action onAnnounce(final long sender, final int destination, final int count)
-        {
-            final Peer p = peers.get(sender);
-            final Members m = members(destination);
-            if (count > 0)
-            {
-                m.add(sender);
-                if (p != null)
-                {
-                    p.announced.add(destination);
-                }
-            }
-            else
-            {
-                m.remove(sender);
-                if (p != null)
-                {
-                    p.announced.remove(destination);
-                }
-            }
-            return Action.CONTINUE;
-        }
-
-        private Action onBye(final long sender)
-        {
-            lose(sender, "it closed");
-            return Action.CONTINUE;
-        }
-
-        /**
-         * A node is bound to the Aeron session (its exclusive publication) it was first seen on: a frame naming
-         * another node on that session, or a known node (or this one) on another session, is a forgery or
-         * garbage and must neither create peers nor reach destinations.
-         *
-         * @return {@code false} if the frame's sender does not belong to its session.
-         */
-        private boolean touch(final long node, final int sessionId)
-        {
-            final Peer known = sessions.get(sessionId);
-            if (known != null)
-            {
-                if (known.nodeId != node)
-                {
-                    return false;
-                }
-                known.lastSeen = cycleStart;
-                return true;
-            }
-            if (node == nodeId || node == 0 || peers.containsKey(node))
-            {
-                return false;
-            }
-            final Peer p = new Peer(node, sessionId);
-            peers.put(node, p);
-            sessions.put(sessionId, p);
-            peerCount = peers.size();
-            joined.increment();
-            // Let the newcomer learn this node's consumers and responders now rather than at the next heartbeat.
-            final Scratch s = scratch.get();
-            offerWithin(s, encode(s, KIND_HELLO, 0, 0, 0, 0, 0, null, null), 0);
-            announceAll(s);
-            try
-            {
-                config.peerListener.onPeerJoined(node);
-            }
-            catch (final Throwable ex)
-            {
-                report(ex, "peer-listener");
-            }
-            return true;
-        }
-
-        private void lose(final long node, final String reason)
-        {
-            final Peer p = peers.remove(node);
-            if (p == null)
-            {
-                return;
-            }
-            sessions.remove(p.sessionId);
-            peerCount = peers.size();
-            lost.increment();
-            for (final Integer destination : p.announced)
-            {
-                final Members m = directory.get(destination);
-                if (m != null)
-                {
-                    m.remove(node);
-                }
-            }
-            final List<Unacked> orphans = new ArrayList<>();
-            unacked.entrySet().removeIf(e ->
-            {
-                if (e.getValue().target() == node)
-                {
-                    orphans.add(e.getValue());
-                    return true;
-                }
-                return false;
-            });
-            orphans.forEach(this::reroute);
-            for (final PendingReply r : pending.values())
-            {
-                if (r.target() == node)
-                {
-                    r.future().completeExceptionally(new NoResponderException(r.address()));
-                }
-            }
-            try
-            {
-                config.peerListener.onPeerLost(node, reason);
-            }
-            catch (final Throwable ex)
-            {
-                report(ex, "peer-listener");
-            }
-        }
-    }
-
-    private static final class Peer
-    {
-        final long nodeId;
-        final int sessionId;
-        final Set<Integer> announced = new LinkedHashSet<>();
-        long lastSeen = System.nanoTime();
-
-        Peer(final long nodeId, final int sessionId)
-        {
-            this.nodeId = nodeId;
-            this.sessionId = sessionId;
-        }
-    }
-
-    /**
-     * A counter with one writer (the receiver thread) and any number of readers.
-     */
-    static final class Count
-    {
-        private static final java.lang.invoke.VarHandle VALUE;
-
-        static
-        {
-            try
-            {
-                VALUE = java.lang.invoke.MethodHandles.lookup().findVarHandle(Count.class, "value", long.class);
-            }
-            catch (final ReflectiveOperationException ex)
-            {
-                throw new ExceptionInInitializerError(ex);
-            }
-        }
-
-        private long value;
-
-        void increment()
-        {
-            // single writer: no lost updates; a release store, not a volatile one, keeps the per-frame cost low
-            VALUE.setRelease(this, value + 1);
-        }
-
-        long get()
-        {
-            return (long)VALUE.getAcquire(this);
-        }
-    }
-
-    // ---------------------------------------------------------------- configuration
-
-    private static final class Config
-    {
-        int ringSize;
-        IdleStrategyKind idle;
-        int dispatcherThreads;
-        BackpressurePolicy backpressure;
-        Duration closeTimeout;
-        ErrorHandler errorHandler;
-        boolean shareAll;
-        Set<String> sharedNames;
-        List<String> sharedPrefixes;
-        Map<Class<?>, Codec<?>> codecs;
-        Path embeddedBase;
-        Path externalDir;
-        String publishChannel;
-        String subscribeChannel;
-        int streamId;
-        int maxFrameLength;
-        DriverSettings driverSettings;
-        PeerListener peerListener;
-        boolean receiverDispatch;
     }
 
     /**
@@ -2174,7 +931,7 @@ public final class AeronBus implements Bus
         private String subscribeChannel = publishChannel;
         private int streamId = Integer.getInteger(STREAM_ID_PROP_NAME, STREAM_ID_DEFAULT);
         private int termLength = Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
-        private int maxFrameLength = Integer.getInteger(MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT);
+        int maxFrameLength = Integer.getInteger(MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT);
         private Duration peerTimeout = Duration.ofMillis(
             Long.getLong(PEER_TIMEOUT_PROP_NAME, PEER_TIMEOUT_DEFAULT.toMillis()));
         private Duration driverTimeout = Duration.ofMillis(
@@ -2555,7 +1312,7 @@ public final class AeronBus implements Bus
                 throw new IllegalArgumentException("receiverDispatch needs one channel for publishing and subscribing " +
                     "(the bus must read its own frames back), not " + publishChannel + " and " + subscribeChannel);
             }
-            final Config c = new Config();
+            final BusConfig c = new BusConfig();
             c.ringSize = ringSize;
             c.idle = idle;
             c.dispatcherThreads = dispatcherThreads;

@@ -34,7 +34,7 @@ final class SharedQueue<E> implements Queue<E>
     final String name;
     final Queue<Delivery> local;
     final Class<E> type;
-    final AeronBus.TypeEntry entry;
+    final TypeEntry entry;
     final Members members;
     final int id;
     final AtomicInteger localConsumers = new AtomicInteger();
@@ -45,7 +45,7 @@ final class SharedQueue<E> implements Queue<E>
     private final int capacity;
 
     @SuppressWarnings("unchecked")
-    SharedQueue(final AeronBus bus, final String name, final Queue<Delivery> local, final AeronBus.TypeEntry entry,
+    SharedQueue(final AeronBus bus, final String name, final Queue<Delivery> local, final TypeEntry entry,
         final Members members)
     {
         this.bus = bus;
@@ -94,18 +94,18 @@ final class SharedQueue<E> implements Queue<E>
                 "message of " + message.getClass().getName() + " sent to queue '" + name + "' of " + type.getName());
         }
         bus.ensureOpen("shared queue '" + name + "'");
-        bus.checkEncodable(this, message);
+        bus.router.checkEncodable(this, message);
         for (int attempt = 0; ; attempt++)
         {
             // While messages wait for a first consumer, newer ones wait behind them to keep their order.
-            if (parkedCount.get() == 0 && bus.tryRoute(this, message))
+            if (parkedCount.get() == 0 && bus.router.tryRoute(this, message))
             {
                 return true;
             }
             final boolean noConsumer = localConsumers.get() == 0 && members.nodes.length == 0;
             if ((noConsumer || parkedCount.get() > 0) && parkedCount.get() < capacity)
             {
-                bus.park(this, message);
+                bus.router.park(this, message);
                 return true;
             }
             if (!wait)
@@ -118,7 +118,7 @@ final class SharedQueue<E> implements Queue<E>
                 throw new BackpressureException("shared queue '" + name + "' is full" +
                     (noConsumer ? " of messages waiting for a first consumer" : ""));
             }
-            AeronBus.pause(attempt);
+            FrameSender.pause(attempt);
         }
     }
 
@@ -172,7 +172,7 @@ final class SharedQueue<E> implements Queue<E>
     {
         Objects.requireNonNull(handler, "handler");
         final Subscription subscription = local.consume(new AckingHandler((Handler<Object>)handler), options);
-        bus.announce(id, localConsumers.incrementAndGet());
+        bus.sender.announce(id, localConsumers.incrementAndGet());
         return new ConsumerSubscription(subscription);
     }
 
@@ -207,7 +207,7 @@ final class SharedQueue<E> implements Queue<E>
             {
                 if (d.origin != 0)
                 {
-                    bus.sendAck(d, id);
+                    bus.sender.sendAck(d, id);
                 }
             }
         }
@@ -250,7 +250,7 @@ final class SharedQueue<E> implements Queue<E>
         {
             if (closed.compareAndSet(false, true))
             {
-                bus.announce(id, localConsumers.decrementAndGet());
+                bus.sender.announce(id, localConsumers.decrementAndGet());
                 local.close();
             }
         }

@@ -32,7 +32,7 @@ final class SharedTopic<E> implements Topic<E>
     final AeronBus bus;
     final Topic<E> local;
     final Class<E> type;
-    final AeronBus.TypeEntry entry;
+    final TypeEntry entry;
     final int id;
     final boolean slotMode;
     final boolean decodesIntoSlots;
@@ -46,13 +46,13 @@ final class SharedTopic<E> implements Topic<E>
     private final Object handlersLock = new Object();
     @SuppressWarnings("unchecked")
     private volatile DirectSubscription[] handlers = new SharedTopic.DirectSubscription[0];
-    final AeronBus.Count dispatched = new AeronBus.Count();
-    final AeronBus.Count delivered = new AeronBus.Count();
-    final AeronBus.Count failures = new AeronBus.Count();
-    final AeronBus.Count unrouted = new AeronBus.Count();
+    final SingleWriterCounter dispatched = new SingleWriterCounter();
+    final SingleWriterCounter delivered = new SingleWriterCounter();
+    final SingleWriterCounter failures = new SingleWriterCounter();
+    final SingleWriterCounter unrouted = new SingleWriterCounter();
     private E receiving;
 
-    SharedTopic(final AeronBus bus, final Topic<E> local, final AeronBus.TypeEntry entry,
+    SharedTopic(final AeronBus bus, final Topic<E> local, final TypeEntry entry,
         final Supplier<? extends E> slotFactory)
     {
         this.bus = bus;
@@ -88,22 +88,22 @@ final class SharedTopic<E> implements Topic<E>
     {
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
-        final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        final Scratch s = bus.scratch();
+        final int length = bus.sender.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
             offerDirect(s, length);
             return;
         }
         local.publish(event);
-        bus.offerWaiting(s, length, what);
+        bus.sender.offerWaiting(s, length, what);
     }
 
     /**
      * Receiver dispatch: the stream is the only way, local subscribers included. On the receiver thread (a
      * handler publishing) waiting could never end, since that thread must drain our own frames to free room.
      */
-    private void offerDirect(final AeronBus.Scratch s, final int length)
+    private void offerDirect(final Scratch s, final int length)
     {
         if (bus.onReceiverThread())
         {
@@ -112,7 +112,7 @@ final class SharedTopic<E> implements Topic<E>
             final long deadline = System.nanoTime() + RECEIVER_WAIT_NS;
             for (int attempt = 0; ; attempt++)
             {
-                final long result = bus.offer(s, length);
+                final long result = bus.sender.offer(s, length);
                 if (result > 0)
                 {
                     return;
@@ -129,10 +129,10 @@ final class SharedTopic<E> implements Topic<E>
                         TimeUnit.NANOSECONDS.toMillis(RECEIVER_WAIT_NS) + " ms; waiting longer could be waiting " +
                         "for this very thread to read the bus's own frames");
                 }
-                AeronBus.pause(attempt);
+                FrameSender.pause(attempt);
             }
         }
-        bus.offerWaiting(s, length, what);
+        bus.sender.offerWaiting(s, length, what);
     }
 
     @Override
@@ -145,41 +145,23 @@ final class SharedTopic<E> implements Topic<E>
     {
         Objects.requireNonNull(event, "event");
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
-        final int length = bus.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
+        final Scratch s = bus.scratch();
+        final int length = bus.sender.encode(s, KIND_TOPIC, id, entry.id(), 0, 0, 0, entry.codec(), event);
         if (direct)
         {
-            return OfferResult.of(bus.offer(s, length));
+            return OfferResult.of(bus.sender.offer(s, length));
         }
         if (!local.tryPublish(event))
         {
             return OfferResult.RING_FULL;
         }
-        return OfferResult.of(bus.offer(s, length));
+        return OfferResult.of(bus.sender.offer(s, length));
     }
 
     @Override
     public <A> void publish(final Translator<? super E, ? super A> translator, final A arg)
     {
-        final AeronBus.Scratch s = prepare(translator, arg, null, null);
-        try
-        {
-            if (!direct)
-            {
-                local.publish(FILL_AND_ENCODE, s);
-            }
-            encodeSpareIfUnclaimed(s);
-        }
-        finally
-        {
-            s.release();
-        }
-        if (direct)
-        {
-            offerDirect(s, s.slotLength);
-            return;
-        }
-        bus.offerWaiting(s, s.slotLength, what);
+        publishPrepared(prepare(translator, arg, null, null));
     }
 
     @Override
@@ -191,7 +173,12 @@ final class SharedTopic<E> implements Topic<E>
     @Override
     public <A, B> void publish(final BiTranslator<? super E, ? super A, ? super B> translator, final A a, final B b)
     {
-        final AeronBus.Scratch s = prepare(null, a, translator, b);
+        publishPrepared(prepare(null, a, translator, b));
+    }
+
+    // the blocking slot-mode publish, after prepare() has staged the translator and its arguments in s
+    private void publishPrepared(final Scratch s)
+    {
         try
         {
             if (!direct)
@@ -209,7 +196,7 @@ final class SharedTopic<E> implements Topic<E>
             offerDirect(s, s.slotLength);
             return;
         }
-        bus.offerWaiting(s, s.slotLength, what);
+        bus.sender.offerWaiting(s, s.slotLength, what);
     }
 
     @Override
@@ -225,7 +212,7 @@ final class SharedTopic<E> implements Topic<E>
         return slotMode;
     }
 
-    private boolean trySlot(final AeronBus.Scratch s)
+    private boolean trySlot(final Scratch s)
     {
         try
         {
@@ -239,10 +226,10 @@ final class SharedTopic<E> implements Topic<E>
         {
             s.release();
         }
-        return bus.offer(s, s.slotLength) > 0;
+        return bus.sender.offer(s, s.slotLength) > 0;
     }
 
-    private AeronBus.Scratch prepare(final Translator<?, ?> translator, final Object a,
+    private Scratch prepare(final Translator<?, ?> translator, final Object a,
         final BiTranslator<?, ?, ?> biTranslator, final Object b)
     {
         if (translator == null && biTranslator == null)
@@ -254,7 +241,7 @@ final class SharedTopic<E> implements Topic<E>
             throw new IllegalStateException(what + " is in object mode: publish events, not translators");
         }
         bus.ensureOpen(what);
-        final AeronBus.Scratch s = bus.scratch();
+        final Scratch s = bus.scratch();
         if (s.slotTopic != null)
         {
             throw new IllegalStateException("a translator of " + s.slotTopic + " published to " + what +
@@ -273,7 +260,7 @@ final class SharedTopic<E> implements Topic<E>
      * No local subscriber claimed a slot (the engine skips the translator then), but other processes still get
      * the event: fill this thread's spare event and encode that.
      */
-    private void encodeSpareIfUnclaimed(final AeronBus.Scratch s)
+    private void encodeSpareIfUnclaimed(final Scratch s)
     {
         if (!s.slotFilled)
         {
@@ -281,10 +268,10 @@ final class SharedTopic<E> implements Topic<E>
         }
     }
 
-    private static final Translator<Object, AeronBus.Scratch> FILL_AND_ENCODE = SharedTopic::fill;
+    private static final Translator<Object, Scratch> FILL_AND_ENCODE = SharedTopic::fill;
 
     @SuppressWarnings("unchecked")
-    private static void fill(final Object slot, final AeronBus.Scratch s)
+    private static void fill(final Object slot, final Scratch s)
     {
         final SharedTopic<?> topic = s.slotTopic;
         if (s.translator != null)
@@ -296,7 +283,7 @@ final class SharedTopic<E> implements Topic<E>
             ((BiTranslator<Object, Object, Object>)s.biTranslator).translateTo(slot, s.a, s.b);
         }
         // encoded while the publisher still holds the slot; a too-large event throws here and is not published
-        s.slotLength = topic.bus.encode(s, KIND_TOPIC, topic.id, topic.entry.id(), 0, 0, 0, topic.entry.codec(), slot);
+        s.slotLength = topic.bus.sender.encode(s, KIND_TOPIC, topic.id, topic.entry.id(), 0, 0, 0, topic.entry.codec(), slot);
         s.slotFilled = true;
     }
 
