@@ -1,13 +1,8 @@
 package io.ringbus.bench.subjects;
 
-import io.ringbus.api.Bus;
 import io.ringbus.api.Queue;
-import io.ringbus.api.SubscribeOptions;
 import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
-import io.ringbus.bench.Receiver;
-import io.ringbus.bench.Session;
-import io.ringbus.bench.Topology;
 
 /**
  * Ringbus point-to-point with mixed priorities: {@code queue.send(msg, priority)}, the priority cycling through
@@ -17,7 +12,7 @@ import io.ringbus.bench.Topology;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class RingbusPriorityQueueSubject extends RingbusSubject
+public final class RingbusPriorityQueueSubject extends RingbusQueueSubject
 {
     /** How many priorities the sender cycles through. */
     static final int LANES = 4;
@@ -37,34 +32,9 @@ public final class RingbusPriorityQueueSubject extends RingbusSubject
     }
 
     @Override
-    public Session open()
+    Link sender(final Queue<Msg> queue)
     {
-        final Bus bus = newBus();
-        return new Session()
-        {
-            private int queues;
-
-            @Override
-            public Link link(final Topology topology, final Receiver... receivers)
-            {
-                if (topology == Topology.FAN_OUT)
-                {
-                    throw new UnsupportedOperationException("a queue delivers each message to one consumer");
-                }
-                final Queue<Msg> queue = bus.queue("bench.prio" + queues++, Msg.class);
-                for (final Receiver receiver : receivers)
-                {
-                    queue.consume(receiver::onMessage, SubscribeOptions.defaults().dedicatedThread(true));
-                }
-                return new PrioritySender(queue);
-            }
-
-            @Override
-            public void close()
-            {
-                bus.close();
-            }
-        };
+        return new PrioritySender(queue);
     }
 
     /** Sends each message at the next priority of the cycle. */

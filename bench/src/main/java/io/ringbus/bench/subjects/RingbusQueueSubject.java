@@ -15,7 +15,7 @@ import io.ringbus.bench.Topology;
  * <p>
  * <b>Note:</b> one sender per link.
  */
-public final class RingbusQueueSubject extends RingbusSubject
+public class RingbusQueueSubject extends RingbusSubject
 {
     /**
      * @param idle the bus's idle strategy: busy-spin, yielding or backoff.
@@ -32,7 +32,7 @@ public final class RingbusQueueSubject extends RingbusSubject
     }
 
     @Override
-    public Session open()
+    public final Session open()
     {
         final Bus bus = newBus();
         return new Session()
@@ -51,7 +51,7 @@ public final class RingbusQueueSubject extends RingbusSubject
                 {
                     queue.consume(receiver::onMessage, SubscribeOptions.defaults().dedicatedThread(true));
                 }
-                return queue::send;
+                return sender(queue);
             }
 
             @Override
@@ -60,5 +60,16 @@ public final class RingbusQueueSubject extends RingbusSubject
                 bus.close();
             }
         };
+    }
+
+    /**
+     * How the link sends: plain {@code send(msg)} here.
+     *
+     * @param queue the link's queue.
+     * @return the link.
+     */
+    Link sender(final Queue<Msg> queue)
+    {
+        return queue::send;
     }
 }
