@@ -46,7 +46,7 @@ public final class CommandBus
     private final Bus bus;
     private final String name;
     private final Duration timeout;
-    private final Map<Class<?>, String> handlers = new ConcurrentHashMap<>();
+    private final SoleHandlers<String> handlers = new SoleHandlers<>("command");
     private final Map<Class<?>, List<Validator<Object>>> validators = new ConcurrentHashMap<>();
 
     /**
@@ -92,36 +92,8 @@ public final class CommandBus
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
         final String address = MethodBinder.address(name, type);
-        if (handlers.putIfAbsent(type, address) != null)
-        {
-            throw new IllegalStateException("command type " + type.getName() + " already has a handler: a command " +
-                "type has exactly one");
-        }
-        final Registration responding;
-        try
-        {
-            responding = bus.respond(address, type, command -> new Reply(handler.respond(command)));
-        }
-        catch (final RuntimeException ex)
-        {
-            handlers.remove(type);
-            throw ex;
-        }
-        return new Registration()
-        {
-            private volatile boolean closed;
-
-            @Override
-            public void close()
-            {
-                if (!closed)
-                {
-                    closed = true;
-                    responding.close();
-                    handlers.remove(type, address);
-                }
-            }
-        };
+        return handlers.claim(type, address,
+            () -> bus.respond(address, type, command -> new Reply(handler.respond(command))));
     }
 
     /**

@@ -8,10 +8,8 @@ import io.ringbus.api.Responder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -43,7 +41,7 @@ public final class QueryBus
     private final Bus bus;
     private final String name;
     private final Duration timeout;
-    private final Map<Class<?>, Target> handlers = new ConcurrentHashMap<>();
+    private final SoleHandlers<Target> handlers = new SoleHandlers<>("query");
 
     /**
      * A query bus named {@value #DEFAULT_NAME} with the default timeout.
@@ -112,36 +110,7 @@ public final class QueryBus
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
         final Target target = new Target(MethodBinder.address(name, type), projection);
-        if (handlers.putIfAbsent(type, target) != null)
-        {
-            throw new IllegalStateException("query type " + type.getName() + " already has a handler: a query " +
-                "type has exactly one");
-        }
-        final Registration responding;
-        try
-        {
-            responding = bus.respond(target.address, type, handler::respond);
-        }
-        catch (final RuntimeException ex)
-        {
-            handlers.remove(type);
-            throw ex;
-        }
-        return new Registration()
-        {
-            private volatile boolean closed;
-
-            @Override
-            public void close()
-            {
-                if (!closed)
-                {
-                    closed = true;
-                    responding.close();
-                    handlers.remove(type, target);
-                }
-            }
-        };
+        return handlers.claim(type, target, () -> bus.respond(target.address, type, handler::respond));
     }
 
     /**
