@@ -122,6 +122,46 @@ public interface Bus extends AutoCloseable
         String name, Class<E> type, Supplier<? extends E> slotFactory, Translator<? super E, ? super E> copier);
 
     /**
+     * The topic of that name, created with these options if it does not exist. Declare a topic with its options
+     * before anything else uses its name: once it exists, asking for it with other options is refused (a plain
+     * {@link #topic(String, Class)} only looks it up).
+     *
+     * <pre>{@code
+     * Topic<Tick> ticks = bus.topic("md.ticks", Tick.class, TopicOptions.defaults().singleWriter(true));
+     * }</pre>
+     *
+     * @param name    a dot-separated name.
+     * @param type    the class of its events; must be the same as when the topic was created.
+     * @param options its ring size and whether one thread publishes.
+     * @param <E>     type of the events.
+     * @return the topic.
+     * @throws IllegalArgumentException if the name is invalid, is a queue, or the topic exists with another type,
+     *                                  mode or options.
+     */
+    <E> Topic<E> topic(String name, Class<E> type, TopicOptions options);
+
+    /**
+     * The topic of that name in slot mode, created with these options if it does not exist: as
+     * {@link #topic(String, Class, Supplier, Translator)} with {@link TopicOptions}.
+     *
+     * @param name        a dot-separated name.
+     * @param type        the class of its events.
+     * @param slotFactory makes one mutable event per slot, each an instance of {@code type}.
+     * @param copier      copies an event into a slot, or {@code null} for a slot-mode topic without a copier.
+     * @param options     its ring size and whether one thread publishes.
+     * @param <E>         type of the events.
+     * @return the topic.
+     * @throws IllegalArgumentException if the name is invalid or already names a queue, or a topic of another
+     *                                  type, mode or options.
+     */
+    <E> Topic<E> topic(
+        String name,
+        Class<E> type,
+        Supplier<? extends E> slotFactory,
+        Translator<? super E, ? super E> copier,
+        TopicOptions options);
+
+    /**
      * The queue of that name, created if it does not exist.
      *
      * @param name a dot-separated name.

@@ -3,6 +3,7 @@ package io.ringbus.disruptor;
 import io.ringbus.api.BackpressurePolicy;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.IdleStrategyKind;
+import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -55,7 +56,7 @@ public class ReplayStress
 
     private final Engine engine = new Engine(CONFIG);
     private final RingTopic<Pair> topic =
-        new RingTopic<>(engine, "t", Pair.class, DestinationStats.Kind.TOPIC, Pair::new, COPY);
+        new RingTopic<>(engine, "t", Pair.class, DestinationStats.Kind.TOPIC, Pair::new, COPY, TopicOptions.defaults());
     private final TopicSubscriber live = new TopicSubscriber(
         topic, (Pair p) -> { }, new Dispatcher("live", false, IdleStrategyKind.BACKOFF, engine.errors), "t");
     private final List<Pair> seen = new ArrayList<>();

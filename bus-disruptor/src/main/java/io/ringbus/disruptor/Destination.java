@@ -47,19 +47,23 @@ abstract class Destination
 
     Destination(final Engine engine, final String name, final Class<?> type, final DestinationStats.Kind kind)
     {
-        this(engine, name, type, kind, null);
+        this(engine, name, type, kind, null, 0, false);
     }
 
     /**
      * @param slotFactory for slot mode, makes the mutable event each slot holds for good; {@code null} for
      *                    object mode.
+     * @param ringSize    slots in the ring, 0 for the bus's ring size.
+     * @param singleWriter whether at most one thread publishes at a time: a single-producer ring.
      */
     Destination(
         final Engine engine,
         final String name,
         final Class<?> type,
         final DestinationStats.Kind kind,
-        final Supplier<?> slotFactory)
+        final Supplier<?> slotFactory,
+        final int ringSize,
+        final boolean singleWriter)
     {
         this.engine = engine;
         this.name = name;
@@ -69,7 +73,7 @@ abstract class Destination
         // the ring's wait strategy is never waited on: this one's signal is free, unlike the default's lock.
         this.ring = RingBuffer.createMultiProducer(
             slotFactory == null ? Slot::new : () -> new Slot(preallocate(slotFactory, type)),
-            engine.config.ringSize(),
+            ringSize == 0 ? engine.config.ringSize() : ringSize,
             new BusySpinWaitStrategy());
     }
 

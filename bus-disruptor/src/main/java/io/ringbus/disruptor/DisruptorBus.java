@@ -15,6 +15,7 @@ import io.ringbus.api.Responder;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 
 import java.time.Duration;
@@ -221,9 +222,22 @@ public final class DisruptorBus implements Bus
     }
 
     @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final TopicOptions options)
+    {
+        Objects.requireNonNull(options, "options");
+        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, null, null, options);
+        if (topic.slotFactory != null)
+        {
+            throw new IllegalArgumentException(topic.describe() + " was declared in slot mode: a topic's mode is " +
+                "fixed when it is first declared");
+        }
+        return topic;
+    }
+
+    @Override
     public <E> Topic<E> topic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory)
     {
-        return slotTopic(name, type, Objects.requireNonNull(slotFactory, "slotFactory"), null);
+        return slotTopic(name, type, Objects.requireNonNull(slotFactory, "slotFactory"), null, null);
     }
 
     @Override
@@ -234,7 +248,20 @@ public final class DisruptorBus implements Bus
         final Translator<? super E, ? super E> copier)
     {
         return slotTopic(
-            name, type, Objects.requireNonNull(slotFactory, "slotFactory"), Objects.requireNonNull(copier, "copier"));
+            name, type, Objects.requireNonNull(slotFactory, "slotFactory"), Objects.requireNonNull(copier, "copier"),
+            null);
+    }
+
+    @Override
+    public <E> Topic<E> topic(
+        final String name,
+        final Class<E> type,
+        final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier,
+        final TopicOptions options)
+    {
+        return slotTopic(name, type, Objects.requireNonNull(slotFactory, "slotFactory"), copier,
+            Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -246,9 +273,10 @@ public final class DisruptorBus implements Bus
         final String name,
         final Class<E> type,
         final Supplier<? extends E> slotFactory,
-        final Translator<? super E, ? super E> copier)
+        final Translator<? super E, ? super E> copier,
+        final TopicOptions options)
     {
-        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, slotFactory, copier, null);
+        final RingTopic<E> topic = named(name, type, DestinationStats.Kind.TOPIC, slotFactory, copier, options);
         if (topic.slotFactory == null || (topic.copier == null) != (copier == null))
         {
             throw new IllegalArgumentException(topic.describe() + " was declared " + (topic.slotFactory == null ?
@@ -274,7 +302,8 @@ public final class DisruptorBus implements Bus
     /**
      * @param slotFactory a topic's slot factory when declared in slot mode; {@code null} for object mode.
      * @param copier      a slot-mode topic's copier, or {@code null}.
-     * @param options     a queue's options when declared with them; {@code null} to take the queue as it is.
+     * @param options     a queue's {@link QueueOptions} or a topic's {@link TopicOptions} when declared with them;
+     *                    {@code null} to take the destination as it is.
      */
     @SuppressWarnings("unchecked")
     private <D, E> D named(
@@ -283,7 +312,7 @@ public final class DisruptorBus implements Bus
         final DestinationStats.Kind kind,
         final Supplier<? extends E> slotFactory,
         final Translator<? super E, ? super E> copier,
-        final QueueOptions options)
+        final Record options)
     {
         Names.validateName(name, "name");
         Objects.requireNonNull(type, "type");
@@ -291,9 +320,10 @@ public final class DisruptorBus implements Bus
         {
             if (kind == DestinationStats.Kind.QUEUE)
             {
-                return newQueue(name, type, options == null ? QueueOptions.defaults() : options);
+                return newQueue(name, type, options == null ? QueueOptions.defaults() : (QueueOptions)options);
             }
-            final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind, slotFactory, copier);
+            final RingTopic<?> topic = new RingTopic<>(engine, name, type, kind, slotFactory, copier,
+                options == null ? TopicOptions.defaults() : (TopicOptions)options);
             for (final PatternSubscription p : patterns)
             {
                 p.attachIfMatching(topic);
@@ -311,10 +341,11 @@ public final class DisruptorBus implements Bus
             throw new IllegalArgumentException(
                 d.describe() + " carries " + d.type.getName() + ", not " + type.getName());
         }
-        if (options != null && !((RingQueue<?>)d).options.equals(options))
+        final Record declared = d instanceof RingQueue<?> q ? q.options : ((RingTopic<?>)d).options;
+        if (options != null && !declared.equals(options))
         {
-            throw new IllegalArgumentException(d.describe() + " exists with " + ((RingQueue<?>)d).options +
-                ", not " + options + ": declare a queue's options before anything else uses its name");
+            throw new IllegalArgumentException(d.describe() + " exists with " + declared + ", not " + options +
+                ": declare a destination's options before anything else uses its name");
         }
         return (D)d;
     }

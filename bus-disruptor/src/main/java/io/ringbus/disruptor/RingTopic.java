@@ -6,6 +6,7 @@ import io.ringbus.api.Handler;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 
 import java.util.List;
@@ -33,15 +34,17 @@ final class RingTopic<E> extends Destination implements Topic<E>
 
     final Supplier<?> slotFactory;
     final Translator<Object, Object> copier;
+    final TopicOptions options;
 
     RingTopic(final Engine engine, final String name, final Class<E> type, final DestinationStats.Kind kind)
     {
-        this(engine, name, type, kind, null, null);
+        this(engine, name, type, kind, null, null, TopicOptions.defaults());
     }
 
     /**
      * @param slotFactory for slot mode, or {@code null} for object mode.
      * @param copier      for slot mode, copies an event into a slot; may be {@code null}.
+     * @param options     ring size and single-writer declaration.
      */
     @SuppressWarnings("unchecked")
     RingTopic(
@@ -50,9 +53,11 @@ final class RingTopic<E> extends Destination implements Topic<E>
         final Class<E> type,
         final DestinationStats.Kind kind,
         final Supplier<? extends E> slotFactory,
-        final Translator<? super E, ? super E> copier)
+        final Translator<? super E, ? super E> copier,
+        final TopicOptions options)
     {
-        super(engine, name, type, kind, slotFactory);
+        super(engine, name, type, kind, slotFactory, options.ringSize(), options.singleWriter());
+        this.options = options;
         this.slotFactory = slotFactory;
         this.copier = (Translator<Object, Object>)copier;
     }

@@ -22,6 +22,7 @@ import io.ringbus.api.Responder;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
@@ -375,6 +376,60 @@ public final class AeronBus implements Bus
         Objects.requireNonNull(copier, "copier");
         return isShared(name) ? sharedTopic(name, type, slotFactory, () -> inner.topic(name, type, slotFactory, copier)) :
             inner.topic(name, type, slotFactory, copier);
+    }
+
+    /**
+     * A topic with options; a shared topic takes a ring size but not {@link TopicOptions#singleWriter(boolean) singleWriter}: this
+     * process's receiver publishes into it too.
+     *
+     * @throws IllegalArgumentException also if the topic is shared and declared single-writer.
+     */
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final TopicOptions options)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(options, "options");
+        if (!isShared(name))
+        {
+            return inner.topic(name, type, options);
+        }
+        refuseSingleWriter(name, options);
+        return sharedTopic(name, type, null, () -> inner.topic(name, type, options));
+    }
+
+    /**
+     * A slot-mode topic with options: as {@link #topic(String, Class, Supplier, Translator)} and
+     * {@link #topic(String, Class, TopicOptions)}.
+     */
+    @Override
+    public <E> Topic<E> topic(final String name, final Class<E> type, final Supplier<? extends E> slotFactory,
+        final Translator<? super E, ? super E> copier, final TopicOptions options)
+    {
+        validateName(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(slotFactory, "slotFactory");
+        Objects.requireNonNull(options, "options");
+        if (!isShared(name))
+        {
+            return inner.topic(name, type, slotFactory, copier, options);
+        }
+        refuseSingleWriter(name, options);
+        if (copier == null && !(types.register(type).codec() instanceof SlotCodec))
+        {
+            throw new IllegalArgumentException("shared slot-mode topic '" + name + "' cannot take events from other " +
+                "processes: give it a copier, or give the builder a SlotCodec for " + type.getName());
+        }
+        return sharedTopic(name, type, slotFactory, () -> inner.topic(name, type, slotFactory, copier, options));
+    }
+
+    private static void refuseSingleWriter(final String name, final TopicOptions options)
+    {
+        if (options.singleWriter())
+        {
+            throw new IllegalArgumentException("shared topic '" + name + "' cannot be single-writer: events from " +
+                "other processes are published into it by this process's receiver thread as well");
+        }
     }
 
     @SuppressWarnings("unchecked")
