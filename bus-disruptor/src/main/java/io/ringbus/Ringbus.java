@@ -64,6 +64,11 @@ public final class Ringbus
      */
     public static final Duration TIMER_TICK_DEFAULT = Duration.ofMillis(1);
 
+    /** System property for {@link Builder#checkSingleWriter(boolean)}: {@code true} or {@code false}. */
+    public static final String CHECK_SINGLE_WRITER_PROP_NAME = "ringbus.checkSingleWriter";
+    /** Single-writer topics trust their writer: no check per publish. */
+    public static final boolean CHECK_SINGLE_WRITER_DEFAULT = false;
+
     private Ringbus()
     {
     }
@@ -107,6 +112,7 @@ public final class Ringbus
         private Duration timerTick =
             Duration.ofNanos(1000L * intProperty(TIMER_TICK_PROP_NAME, (int)(TIMER_TICK_DEFAULT.toNanos() / 1000)));
         private TimerClock clock = TimerClock.system();
+        private boolean checkSingleWriter = booleanProperty(CHECK_SINGLE_WRITER_PROP_NAME, CHECK_SINGLE_WRITER_DEFAULT);
 
         private Builder()
         {
@@ -213,6 +219,21 @@ public final class Ringbus
         }
 
         /**
+         * Whether every publish to a {@link io.ringbus.api.TopicOptions#singleWriter(boolean) single-writer} topic
+         * checks that no other thread is publishing to it at the same moment, and throws
+         * {@link IllegalStateException} naming both threads if one is. The check costs a compare-and-set per
+         * publish: turn it on in tests and while debugging.
+         *
+         * @param check whether to check.
+         * @return this builder.
+         */
+        public Builder checkSingleWriter(final boolean check)
+        {
+            this.checkSingleWriter = check;
+            return this;
+        }
+
+        /**
          * Validate the settings and start the bus.
          *
          * @return a running bus.
@@ -222,7 +243,7 @@ public final class Ringbus
         {
             return DisruptorBus.start(
                 new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout, timerTick,
-                    clock));
+                    clock, checkSingleWriter));
         }
 
         private static int intProperty(final String name, final int fallback)
@@ -240,6 +261,22 @@ public final class Ringbus
             {
                 throw new IllegalArgumentException("system property " + name + " must be an integer: " + value, ex);
             }
+        }
+
+        private static boolean booleanProperty(final String name, final boolean fallback)
+        {
+            final String value = System.getProperty(name);
+            if (value == null)
+            {
+                return fallback;
+            }
+            return switch (value.trim().toLowerCase(Locale.ROOT))
+            {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(
+                    "system property " + name + " must be true or false: " + value);
+            };
         }
 
         private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)

@@ -113,6 +113,147 @@ public interface Topic<E>
     <A, B> boolean tryPublish(BiTranslator<? super E, ? super A, ? super B> translator, A a, B b);
 
     /**
+     * Publish a run of events, waiting per the bus's {@link BackpressurePolicy} for room for all of them. The
+     * in-process engine claims the whole run at once (it must fit in the ring), so it stays contiguous in the
+     * topic's order and costs one claim; a transport may publish the events one at a time. On a slot-mode topic
+     * each event is copied into a slot with the topic's copier. Allocates nothing.
+     *
+     * <pre>{@code
+     * Price[] batch = ...;
+     * prices.publish(batch, 0, n);
+     * }</pre>
+     *
+     * @param events holds the events; none of {@code events[from .. from + count - 1]} may be {@code null}.
+     * @param from   index of the first event to publish.
+     * @param count  how many to publish, from 0 to the ring size.
+     * @throws NullPointerException      if {@code events} or one of the events is {@code null}; nothing is published.
+     * @throws IndexOutOfBoundsException if {@code from} and {@code count} do not lie within {@code events}.
+     * @throws IllegalArgumentException  if {@code count} is larger than the ring.
+     * @throws BusClosedException        if the bus is closed or closes while waiting.
+     */
+    default void publish(final E[] events, final int from, final int count)
+    {
+        Batches.check(events, from, count);
+        for (int i = from; i < from + count; i++)
+        {
+            publish(events[i]);
+        }
+    }
+
+    /**
+     * Publish a run of events without waiting. The in-process engine publishes all of them with one claim or,
+     * if the ring has less room, none; a transport may stop at the first event it cannot take now.
+     *
+     * @param events holds the events; none of {@code events[from .. from + count - 1]} may be {@code null}.
+     * @param from   index of the first event to publish.
+     * @param count  how many to publish, from 0 to the ring size.
+     * @return how many of the run, from its start, were published: {@code count} or 0 in the in-process engine.
+     * @throws NullPointerException      if {@code events} or one of the events is {@code null}; nothing is published.
+     * @throws IndexOutOfBoundsException if {@code from} and {@code count} do not lie within {@code events}.
+     * @throws IllegalArgumentException  if {@code count} is larger than the ring.
+     * @throws BusClosedException        if the bus is closed.
+     */
+    default int tryPublish(final E[] events, final int from, final int count)
+    {
+        Batches.check(events, from, count);
+        for (int i = from; i < from + count; i++)
+        {
+            if (!tryPublish(events[i]))
+            {
+                return i - from;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Slot mode, a run: one slot per argument, each filled in by the translator, published together with one
+     * claim in the in-process engine (so it must fit in the ring); allocates nothing. If the translator throws,
+     * none of the run is delivered in the in-process engine.
+     *
+     * @param translator writes one argument into one slot, not {@code null}.
+     * @param args       the arguments, one per event.
+     * @param from       index of the first argument.
+     * @param count      how many events to publish, from 0 to the ring size.
+     * @param <A>        type of the arguments.
+     * @throws IllegalStateException     if the topic is in object mode.
+     * @throws IndexOutOfBoundsException if {@code from} and {@code count} do not lie within {@code args}.
+     * @throws IllegalArgumentException  if {@code count} is larger than the ring.
+     * @throws BusClosedException        if the bus is closed or closes while waiting.
+     */
+    default <A> void publish(final Translator<? super E, ? super A> translator, final A[] args, final int from,
+        final int count)
+    {
+        Batches.range(args, from, count);
+        for (int i = from; i < from + count; i++)
+        {
+            publish(translator, args[i]);
+        }
+    }
+
+    /**
+     * Slot mode, a run, without waiting: see {@link #publish(Translator, Object[], int, int)}.
+     *
+     * @param translator writes one argument into one slot, not {@code null}.
+     * @param args       the arguments, one per event.
+     * @param from       index of the first argument.
+     * @param count      how many events to publish, from 0 to the ring size.
+     * @param <A>        type of the arguments.
+     * @return how many of the run, from its start, were published: {@code count} or 0 in the in-process engine.
+     * @throws IllegalStateException     if the topic is in object mode.
+     * @throws IndexOutOfBoundsException if {@code from} and {@code count} do not lie within {@code args}.
+     * @throws IllegalArgumentException  if {@code count} is larger than the ring.
+     * @throws BusClosedException        if the bus is closed.
+     */
+    default <A> int tryPublish(final Translator<? super E, ? super A> translator, final A[] args, final int from,
+        final int count)
+    {
+        Batches.range(args, from, count);
+        for (int i = from; i < from + count; i++)
+        {
+            if (!tryPublish(translator, args[i]))
+            {
+                return i - from;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Slot mode with a {@code long}: the translator writes the value into the claimed slot; no boxing, no
+     * capturing lambda, nothing allocated in the in-process engine. Waits per the bus's
+     * {@link BackpressurePolicy} if the ring is full.
+     *
+     * <pre>{@code
+     * static final LongTranslator<Tick> PRICE = (slot, micros) -> slot.priceMicros = micros;
+     * ticks.publish(PRICE, 1_084_200L);
+     * }</pre>
+     *
+     * @param translator writes {@code value} into the slot, not {@code null}.
+     * @param value      passed to the translator.
+     * @throws IllegalStateException if the topic is in object mode.
+     * @throws BusClosedException    if the bus is closed or closes while waiting.
+     */
+    default void publish(final LongTranslator<? super E> translator, final long value)
+    {
+        publish(Batches.LONG, translator, value);
+    }
+
+    /**
+     * Slot mode with a {@code long}, without waiting: see {@link #publish(LongTranslator, long)}.
+     *
+     * @param translator writes {@code value} into the slot, not {@code null}.
+     * @param value      passed to the translator.
+     * @return {@code true} if accepted, {@code false} if the ring is full (the translator was not called).
+     * @throws IllegalStateException if the topic is in object mode.
+     * @throws BusClosedException    if the bus is closed.
+     */
+    default boolean tryPublish(final LongTranslator<? super E> translator, final long value)
+    {
+        return tryPublish(Batches.LONG, translator, value);
+    }
+
+    /**
      * Whether this topic holds preallocated events filled in by translators.
      *
      * @return {@code true} for a slot-mode topic.

@@ -22,6 +22,8 @@ import java.util.Objects;
  *                          ({@link #timerTickNanos()}); delayed messages, retries and request timeouts fire within
  *                          about two ticks after their deadline, never before.
  * @param clock             the time delays, retries and request timeouts run on.
+ * @param checkSingleWriter whether publishes to single-writer topics check that no two threads publish at once
+ *                          (a compare-and-set per publish; off by default).
  */
 public record BusConfig(
     int ringSize,
@@ -31,7 +33,8 @@ public record BusConfig(
     BackpressurePolicy backpressure,
     Duration closeTimeout,
     Duration timerTick,
-    TimerClock clock)
+    TimerClock clock,
+    boolean checkSingleWriter)
 {
     /**
      * The finest timer tick allowed.
@@ -64,6 +67,7 @@ public record BusConfig(
      * @param closeTimeout      positive.
      * @param timerTick         from {@link #MIN_TIMER_TICK} to {@link #MAX_TIMER_TICK}.
      * @param clock             not {@code null}.
+     * @param checkSingleWriter any.
      */
     public BusConfig
     {
@@ -113,7 +117,33 @@ public record BusConfig(
         final Duration closeTimeout)
     {
         this(ringSize, idleStrategy, dispatcherThreads, errorHandler, backpressure, closeTimeout,
-            Duration.ofMillis(1), TimerClock.system());
+            Duration.ofMillis(1), TimerClock.system(), false);
+    }
+
+    /**
+     * Settings without the single-writer check.
+     *
+     * @param ringSize          a power of two from 2 to {@link #MAX_RING_SIZE}.
+     * @param idleStrategy      not {@code null}.
+     * @param dispatcherThreads from 1 to {@link #MAX_DISPATCHER_THREADS}.
+     * @param errorHandler      not {@code null}.
+     * @param backpressure      not {@code null}.
+     * @param closeTimeout      positive.
+     * @param timerTick         from {@link #MIN_TIMER_TICK} to {@link #MAX_TIMER_TICK}.
+     * @param clock             not {@code null}.
+     */
+    public BusConfig(
+        final int ringSize,
+        final IdleStrategyKind idleStrategy,
+        final int dispatcherThreads,
+        final ErrorHandler errorHandler,
+        final BackpressurePolicy backpressure,
+        final Duration closeTimeout,
+        final Duration timerTick,
+        final TimerClock clock)
+    {
+        this(ringSize, idleStrategy, dispatcherThreads, errorHandler, backpressure, closeTimeout, timerTick, clock,
+            false);
     }
 
     /**

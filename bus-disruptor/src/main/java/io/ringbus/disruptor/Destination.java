@@ -3,12 +3,17 @@ package io.ringbus.disruptor;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.dsl.ProducerType;
 import io.ringbus.api.BackpressureException;
 import io.ringbus.api.BackpressurePolicy;
 import io.ringbus.api.BiTranslator;
 import io.ringbus.api.DestinationStats;
+import io.ringbus.api.LongTranslator;
 import io.ringbus.api.ReentrantPublishException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -26,6 +31,19 @@ abstract class Destination
     private static final RingSubscriber[] NO_SUBSCRIBERS = new RingSubscriber[0];
     private static final Dispatcher[] NO_DISPATCHERS = new Dispatcher[0];
     private static final long[] NO_QUEUE_COUNTERS = new long[3];
+    private static final VarHandle WRITER;
+
+    static
+    {
+        try
+        {
+            WRITER = MethodHandles.lookup().findVarHandle(Destination.class, "writer", Thread.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     /**
      * For {@link #offer(Object, long)}: wait as long as the backpressure policy says.
@@ -37,6 +55,18 @@ abstract class Destination
     final Class<?> type;
     final DestinationStats.Kind kind;
     final RingBuffer<Slot> ring;
+    /** Whether the ring is single-producer: at most one thread publishes at a time. */
+    final boolean singleWriter;
+    /**
+     * Single-writer rings only, else {@code null}: the highest sequence claimed. A single-producer claim is a
+     * plain write that nobody else sees, so this is what close and replay read where a multi-producer ring
+     * offers its cursor.
+     */
+    private final Sequence claimed;
+    /** Whether publishes check that at most one thread publishes at a time (single-writer check mode). */
+    private final boolean checkWriter;
+    @SuppressWarnings("unused") // through WRITER
+    private volatile Thread writer;
     volatile RingSubscriber[] subscribers = NO_SUBSCRIBERS;
     private volatile Dispatcher[] wakers = NO_DISPATCHERS;
     private final AtomicLong tombstones = new AtomicLong();
@@ -71,10 +101,14 @@ abstract class Destination
         this.kind = kind;
         // Consumers poll and are woken by the dispatcher's own protocol, never through a SequenceBarrier, so
         // the ring's wait strategy is never waited on: this one's signal is free, unlike the default's lock.
-        this.ring = RingBuffer.createMultiProducer(
+        this.ring = RingBuffer.create(
+            singleWriter ? ProducerType.SINGLE : ProducerType.MULTI,
             slotFactory == null ? Slot::new : () -> new Slot(preallocate(slotFactory, type)),
             ringSize == 0 ? engine.config.ringSize() : ringSize,
             new BusySpinWaitStrategy());
+        this.singleWriter = singleWriter;
+        this.claimed = singleWriter ? new Sequence() : null;
+        this.checkWriter = singleWriter && engine.config.checkSingleWriter();
     }
 
     private static Object preallocate(final Supplier<?> slotFactory, final Class<?> type)
@@ -136,7 +170,7 @@ abstract class Destination
      */
     final void offer(final Object event)
     {
-        offer(event, NO_DEADLINE);
+        offer(ring, event, NO_DEADLINE);
     }
 
     /**
@@ -154,17 +188,13 @@ abstract class Destination
      */
     final boolean tryOffer(final RingBuffer<Slot> into, final Object event)
     {
-        engine.ensureOpen(name);
-        final long sequence;
-        try
-        {
-            sequence = into.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
+        final long sequence = claim(into, 1, false, NO_DEADLINE);
+        if (sequence < 0)
         {
             return false;
         }
-        commit(into, sequence, event);
+        into.get(sequence).event = event;
+        publish(into, sequence, sequence);
         return true;
     }
 
@@ -207,32 +237,119 @@ abstract class Destination
      */
     final boolean offer(final RingBuffer<Slot> into, final Object event, final long deadlineNanos)
     {
-        engine.ensureOpen(name);
-        final long sequence = claim(into, deadlineNanos);
+        final long sequence = claim(into, 1, true, deadlineNanos);
         if (sequence < 0)
         {
             return false;
         }
-        commit(into, sequence, event);
+        into.get(sequence).event = event;
+        publish(into, sequence, sequence);
         return true;
     }
 
-    private long claim(final RingBuffer<Slot> into, final long deadlineNanos)
+    /**
+     * Publish {@code count} events of an array with one claim: all of them or, without waiting and with too
+     * little space, none. The caller checked each event.
+     *
+     * @return false if {@code wait} is false and the ring has fewer than {@code count} free slots.
+     */
+    final boolean offerAll(final Object[] events, final int from, final int count, final boolean wait)
     {
+        final long hi = claim(ring, count, wait, NO_DEADLINE);
+        if (hi < 0)
+        {
+            return false;
+        }
+        final long lo = hi - count + 1;
+        for (int i = 0; i < count; i++)
+        {
+            ring.get(lo + i).event = events[from + i];
+        }
+        publish(ring, lo, hi);
+        return true;
+    }
+
+    /**
+     * Claim {@code n} sequences, then the close check: the caller must then publish them with
+     * {@link #publish} (or {@link #abandon} them) without fail.
+     *
+     * @param wait          whether to wait for space per the backpressure policy, or give up at once.
+     * @param deadlineNanos when waiting, a {@link System#nanoTime()} value to give up at, or {@link #NO_DEADLINE}.
+     * @return the highest sequence claimed, or -1 if there was no space (nothing is claimed then).
+     * @throws BusClosedException if the bus is closed; nothing is claimed then.
+     */
+    final long claim(final RingBuffer<Slot> into, final int n, final boolean wait, final long deadlineNanos)
+    {
+        engine.ensureOpen(name);
+        enterWriter();
+        final long hi;
+        try
+        {
+            hi = wait ? claimWaiting(into, n, deadlineNanos) : claimNow(into, n);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            exitWriter();
+            throw ex;
+        }
+        if (hi < 0)
+        {
+            exitWriter();
+            return -1;
+        }
+        if (claimed != null)
+        {
+            // The single-writer half of the race with close (see the package documentation): the claim is
+            // stored with a volatile write, so the closed flag is read after it in the synchronization order.
+            claimed.setVolatile(hi);
+            // Slot writes stay after the claim store, for a replay validating its copies against the claim.
+            VarHandle.releaseFence();
+        }
+        if (engine.isClosed())
+        {
+            abandon(into, hi - n + 1, hi);
+            throw engine.closedException(name);
+        }
+        return hi;
+    }
+
+    private static long claimNow(final RingBuffer<Slot> into, final int n)
+    {
+        try
+        {
+            return into.tryNext(n);
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return -1;
+        }
+    }
+
+    /**
+     * Wait for space: spin then yield for as long as the consumers make progress, so that a ring drained at speed
+     * never costs the publisher a park; back off to parking only when they stall.
+     */
+    private long claimWaiting(final RingBuffer<Slot> into, final int n, final long deadlineNanos)
+    {
+        long drained = Long.MIN_VALUE;
         for (int attempt = 0; ; attempt++)
         {
-            try
+            final long hi = claimNow(into, n);
+            if (hi >= 0)
             {
-                return into.tryNext();
+                return hi;
             }
-            catch (final InsufficientCapacityException ex)
+            if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0)
             {
-                if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0)
-                {
-                    return -1;
-                }
-                refuseOrWait(attempt);
+                return -1;
             }
+            final long slowest = into.getMinimumGatingSequence();
+            if (slowest != drained)
+            {
+                drained = slowest;
+                attempt = 0;
+            }
+            refuseOrWait(attempt);
         }
     }
 
@@ -255,17 +372,20 @@ abstract class Destination
         Backoff.pause(attempt);
     }
 
-    private void commit(final RingBuffer<Slot> into, final long sequence, final Object event)
+    /**
+     * Publish claimed sequences {@code lo..hi} whose slots are written.
+     */
+    final void publish(final RingBuffer<Slot> into, final long lo, final long hi)
     {
-        final Slot slot = into.get(sequence);
-        // After the claim CAS: see the package documentation for why this read closes the race with close().
-        if (engine.isClosed())
+        if (lo == hi)
         {
-            tombstone(into, sequence, slot);
-            throw engine.closedException(name);
+            into.publish(hi);
         }
-        slot.event = event;
-        into.publish(sequence);
+        else
+        {
+            into.publish(lo, hi);
+        }
+        exitWriter();
         wakeDispatchers();
     }
 
@@ -278,29 +398,12 @@ abstract class Destination
     final boolean translate(
         final BiTranslator<Object, Object, Object> translator, final Object a, final Object b, final boolean wait)
     {
-        engine.ensureOpen(name);
-        final long sequence;
-        if (wait)
+        final long sequence = claim(ring, 1, wait, NO_DEADLINE);
+        if (sequence < 0)
         {
-            sequence = claim(ring, NO_DEADLINE);
-        }
-        else
-        {
-            try
-            {
-                sequence = ring.tryNext();
-            }
-            catch (final InsufficientCapacityException ex)
-            {
-                return false;
-            }
+            return false;
         }
         final Slot slot = ring.get(sequence);
-        if (engine.isClosed())
-        {
-            tombstone(ring, sequence, slot);
-            throw engine.closedException(name);
-        }
         try
         {
             translator.translateTo(slot.preallocated, a, b);
@@ -308,20 +411,119 @@ abstract class Destination
         catch (final Throwable ex)
         {
             // The sequence is claimed and must be published; subscribers skip it, the caller gets the failure.
-            tombstone(ring, sequence, slot);
+            abandon(ring, sequence, sequence);
             throw ex;
         }
         slot.event = slot.preallocated;
-        ring.publish(sequence);
-        wakeDispatchers();
+        publish(ring, sequence, sequence);
         return true;
     }
 
-    private void tombstone(final RingBuffer<Slot> into, final long sequence, final Slot slot)
+    /**
+     * Slot mode, a {@code long}: as {@link #translate} without boxing the value.
+     */
+    final boolean translate(final LongTranslator<Object> translator, final long value, final boolean wait)
     {
-        slot.event = null;
-        into.publish(sequence);
-        tombstones.incrementAndGet();
+        final long sequence = claim(ring, 1, wait, NO_DEADLINE);
+        if (sequence < 0)
+        {
+            return false;
+        }
+        final Slot slot = ring.get(sequence);
+        try
+        {
+            translator.translateTo(slot.preallocated, value);
+        }
+        catch (final Throwable ex)
+        {
+            abandon(ring, sequence, sequence);
+            throw ex;
+        }
+        slot.event = slot.preallocated;
+        publish(ring, sequence, sequence);
+        return true;
+    }
+
+    /**
+     * Slot mode, a batch: claim {@code count} slots at once, let the translator fill in each from its argument,
+     * publish them together. If the translator throws, none of the batch is delivered.
+     *
+     * @return false if the ring had too little space and {@code wait} is false; the translator was not called.
+     */
+    final boolean translateAll(
+        final BiTranslator<Object, Object, Object> translator,
+        final Object a,
+        final Object[] args,
+        final int from,
+        final int count,
+        final boolean wait)
+    {
+        final long hi = claim(ring, count, wait, NO_DEADLINE);
+        if (hi < 0)
+        {
+            return false;
+        }
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translator.translateTo(ring.get(lo + i).preallocated, a, args[from + i]);
+            }
+        }
+        catch (final Throwable ex)
+        {
+            abandon(ring, lo, hi);
+            throw ex;
+        }
+        for (long q = lo; q <= hi; q++)
+        {
+            final Slot slot = ring.get(q);
+            slot.event = slot.preallocated;
+        }
+        publish(ring, lo, hi);
+        return true;
+    }
+
+    /**
+     * Publish claimed sequences as tombstones: consumers skip them.
+     */
+    final void abandon(final RingBuffer<Slot> into, final long lo, final long hi)
+    {
+        for (long q = lo; q <= hi; q++)
+        {
+            into.get(q).event = null;
+        }
+        tombstones.addAndGet(hi - lo + 1);
+        publish(into, lo, hi);
+    }
+
+    /**
+     * Check mode of a single-writer ring: refuse a second thread publishing while one is between its claim and
+     * its publication. Does nothing in the default mode.
+     */
+    private void enterWriter()
+    {
+        if (checkWriter)
+        {
+            final Thread self = Thread.currentThread();
+            final Thread other = (Thread)WRITER.compareAndExchange(this, null, self);
+            if (other != null)
+            {
+                throw new IllegalStateException(describe() + " is single-writer, but " + self.getName() +
+                    " published while " + (other == self ? "it was already publishing (re-entrant publish)" :
+                    other.getName() + " was publishing") + ": declare it without TopicOptions.singleWriter, or " +
+                    "hand the writer role over between threads");
+            }
+        }
+    }
+
+    private void exitWriter()
+    {
+        if (checkWriter)
+        {
+            WRITER.setRelease(this, null);
+        }
     }
 
     final void wakeDispatchers()
@@ -402,7 +604,32 @@ abstract class Destination
      */
     void markDrainTarget()
     {
-        drainTarget = ring.getCursor();
+        drainTarget = claimCursor();
+    }
+
+    /**
+     * @return the highest sequence claimed so far (some perhaps not yet published): the ring's cursor, or for a
+     *         single-writer ring, whose cursor moves only at publication, the claim its writer stored.
+     */
+    final long claimCursor()
+    {
+        return claimed == null ? ring.getCursor() : Math.max(ring.getCursor(), claimed.get());
+    }
+
+    /**
+     * @return whether sequence {@code q}, claimed within the last lap, is published.
+     */
+    final boolean isPublished(final long q)
+    {
+        return singleWriter ? q <= ring.getCursor() : ring.isAvailable(q);
+    }
+
+    /**
+     * @return the sequence {@link #markDrainTarget()} recorded.
+     */
+    final long drainTarget()
+    {
+        return drainTarget;
     }
 
     boolean drainedToTarget()

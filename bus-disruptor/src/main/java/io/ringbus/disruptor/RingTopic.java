@@ -3,6 +3,7 @@ package io.ringbus.disruptor;
 import io.ringbus.api.BiTranslator;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.Handler;
+import io.ringbus.api.LongTranslator;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
@@ -89,7 +90,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
         final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
         if (!hasSubscribers())
         {
-            countUnrouted();
+            countUnrouted(1);
         }
         else if (copy == null)
         {
@@ -108,7 +109,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
         final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
         if (!hasSubscribers())
         {
-            countUnrouted();
+            countUnrouted(1);
             return true;
         }
         return copy == null ? tryOffer(event) : translate(ONE_ARG, copy, event, false);
@@ -156,23 +157,138 @@ final class RingTopic<E> extends Destination implements Topic<E>
     private boolean publishSlot(
         final BiTranslator<Object, Object, Object> translator, final Object a, final Object b, final boolean wait)
     {
-        if (slotFactory == null)
-        {
-            throw new IllegalStateException(describe() + " is in object mode: a Translator needs preallocated " +
-                "events to write into; declare the topic with bus.topic(name, type, slotFactory), or publish(event)");
-        }
+        refuseObjectMode();
         if (!hasSubscribers())
         {
-            countUnrouted();
+            countUnrouted(1);
             return true;
         }
         return translate(translator, a, b, wait);
     }
 
-    private void countUnrouted()
+    private void refuseObjectMode()
+    {
+        if (slotFactory == null)
+        {
+            throw new IllegalStateException(describe() + " is in object mode: a Translator needs preallocated " +
+                "events to write into; declare the topic with bus.topic(name, type, slotFactory), or publish(event)");
+        }
+    }
+
+    @Override
+    public void publish(final E[] events, final int from, final int count)
+    {
+        publishAll(events, from, count, true);
+    }
+
+    @Override
+    public int tryPublish(final E[] events, final int from, final int count)
+    {
+        return publishAll(events, from, count, false) ? count : 0;
+    }
+
+    private boolean publishAll(final E[] events, final int from, final int count, final boolean wait)
+    {
+        checkRun(events, from, count);
+        for (int i = from; i < from + count; i++)
+        {
+            final Object event = events[i];
+            if (event == null || !type.isInstance(event))
+            {
+                checkInstance(event, "events[" + i + "]"); // builds the message only when it will throw
+            }
+        }
+        final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
+        if (count == 0)
+        {
+            return true;
+        }
+        if (!hasSubscribers())
+        {
+            countUnrouted(count);
+            return true;
+        }
+        return copy == null ? offerAll(events, from, count, wait) : translateAll(ONE_ARG, copy, events, from, count, wait);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A> void publish(
+        final Translator<? super E, ? super A> translator, final A[] args, final int from, final int count)
+    {
+        translateRun((Translator<Object, Object>)translator, args, from, count, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A> int tryPublish(
+        final Translator<? super E, ? super A> translator, final A[] args, final int from, final int count)
+    {
+        return translateRun((Translator<Object, Object>)translator, args, from, count, false) ? count : 0;
+    }
+
+    private boolean translateRun(
+        final Translator<Object, Object> translator,
+        final Object[] args,
+        final int from,
+        final int count,
+        final boolean wait)
+    {
+        Objects.requireNonNull(translator, "translator");
+        checkRun(args, from, count);
+        refuseObjectMode();
+        if (count == 0)
+        {
+            return true;
+        }
+        if (!hasSubscribers())
+        {
+            countUnrouted(count);
+            return true;
+        }
+        return translateAll(ONE_ARG, translator, args, from, count, wait);
+    }
+
+    private void checkRun(final Object[] array, final int from, final int count)
+    {
+        Objects.requireNonNull(array, "events");
+        Objects.checkFromIndexSize(from, count, array.length);
+        if (count > ring.getBufferSize())
+        {
+            throw new IllegalArgumentException("count must be at most the ring size of " + describe() + " (" +
+                ring.getBufferSize() + "), as a run is claimed at once: " + count);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void publish(final LongTranslator<? super E> translator, final long value)
+    {
+        publishLong((LongTranslator<Object>)Objects.requireNonNull(translator, "translator"), value, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean tryPublish(final LongTranslator<? super E> translator, final long value)
+    {
+        return publishLong((LongTranslator<Object>)Objects.requireNonNull(translator, "translator"), value, false);
+    }
+
+    private boolean publishLong(final LongTranslator<Object> translator, final long value, final boolean wait)
+    {
+        refuseObjectMode();
+        if (!hasSubscribers())
+        {
+            countUnrouted(1);
+            return true;
+        }
+        return translate(translator, value, wait);
+    }
+
+    private void countUnrouted(final int events)
     {
         engine.ensureOpen(name);
-        unrouted.increment();
+        unrouted.add(events);
     }
 
     @Override

@@ -149,7 +149,7 @@ final class TopicSubscriber extends RingSubscriber
             try
             {
                 final Object[] copies = capture(
-                    destination.ring, sequence.get(), replay.count(), replay.factory(), replay.copier(),
+                    destination, sequence.get(), replay.count(), replay.factory(), replay.copier(),
                     destination.engine.config.closeTimeout().toNanos());
                 replayed = copies.length == 0 ? null : copies;
             }
@@ -258,9 +258,14 @@ final class TopicSubscriber extends RingSubscriber
             return pollReplayed();
         }
         final RingBuffer<Slot> ring = destination.ring;
+        final boolean single = destination.singleWriter;
         final long last = sequence.get();
-        // Bounded by the availability flags alone: reading the cursor would contend with every publisher's CAS.
         long limit = last + batch;
+        if (single)
+        {
+            // A single writer's cursor is its publication: one read per batch, as a BatchEventProcessor does.
+            limit = Math.min(limit, ring.getCursor());
+        }
         for (final Sequence gate : gates)
         {
             limit = Math.min(limit, gate.get());
@@ -268,7 +273,8 @@ final class TopicSubscriber extends RingSubscriber
         long next = last + 1;
         try
         {
-            while (next <= limit && ring.isAvailable(next) && !isClosing())
+            // Multi-producer: bounded by the availability flags, since the cursor is the claims' CAS target.
+            while (next <= limit && (single || ring.isAvailable(next)) && !isClosing())
             {
                 final Object event = ring.get(next).event;
                 next++;
@@ -369,14 +375,14 @@ final class TopicSubscriber extends RingSubscriber
      * @return the copies, oldest first, {@link #TOMBSTONE} for a skipped slot; possibly empty.
      */
     static Object[] capture(
-        final RingBuffer<Slot> ring,
+        final Destination destination,
         final long end,
         final int count,
         final Supplier<?> factory,
         final Translator<Object, Object> copier,
         final long timeoutNanos)
     {
-        final long first = Math.max(0, end - Math.min(count, ring.getBufferSize()) + 1);
+        final long first = Math.max(0, end - Math.min(count, destination.ring.getBufferSize()) + 1);
         if (end < first)
         {
             return new Object[0];
@@ -386,7 +392,7 @@ final class TopicSubscriber extends RingSubscriber
         long oldest = end + 1;
         for (long q = end; q >= first; q--)
         {
-            final Object copy = captureOne(ring, q, factory, copier, deadline);
+            final Object copy = captureOne(destination, q, factory, copier, deadline);
             if (copy == LAPPED)
             {
                 break;
@@ -398,16 +404,17 @@ final class TopicSubscriber extends RingSubscriber
     }
 
     private static Object captureOne(
-        final RingBuffer<Slot> ring,
+        final Destination destination,
         final long q,
         final Supplier<?> factory,
         final Translator<Object, Object> copier,
         final long deadline)
     {
+        final RingBuffer<Slot> ring = destination.ring;
         final int size = ring.getBufferSize();
         for (int attempt = 0; ; attempt++)
         {
-            if (ring.isAvailable(q))
+            if (destination.isPublished(q))
             {
                 final Slot slot = ring.get(q);
                 final Object event = slot.event;
@@ -423,9 +430,9 @@ final class TopicSubscriber extends RingSubscriber
                     copy = null;
                     failure = ex;
                 }
-                // The copy's reads before the cursor's: a later lap moves the cursor before it writes the slot.
+                // The copy's reads before the claim's: a later lap claims before it writes the slot.
                 VarHandle.acquireFence();
-                if (ring.getCursor() - q >= size)
+                if (destination.claimCursor() - q >= size)
                 {
                     return LAPPED;
                 }
@@ -435,7 +442,7 @@ final class TopicSubscriber extends RingSubscriber
                 }
                 return copy;
             }
-            if (ring.getCursor() - q >= size)
+            if (destination.claimCursor() - q >= size)
             {
                 return LAPPED;
             }

@@ -4,11 +4,13 @@ import io.ringbus.Ringbus;
 import io.ringbus.api.Await;
 import io.ringbus.api.BiTranslator;
 import io.ringbus.api.Bus;
+import io.ringbus.api.LongTranslator;
 import io.ringbus.api.Queue;
 import io.ringbus.api.ReplyCallback;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 import io.ringbus.api.annotation.Subscribe;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,40 @@ class AllocationTest
             final AtomicLong handled = new AtomicLong();
             topic.subscribe(e -> handled.lazySet(handled.get() + 1));
             assertNoAllocation("slot mode", e -> topic.publish(FILL, e), handled, dispatcherOf(bus));
+        }
+    }
+
+    private static final LongTranslator<MutableEvent> STAMP = (slot, value) -> slot.stamp = value;
+
+    @Test
+    void singleWriterSlotModePublishOfALongAndDispatch()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<MutableEvent> topic = bus.topic("alloc.sw", MutableEvent.class, MutableEvent::new, null,
+                TopicOptions.defaults().singleWriter(true));
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + 1));
+            final long[] value = new long[1];
+            assertNoAllocation("single-writer long", e -> topic.publish(STAMP, value[0]++), handled,
+                dispatcherOf(bus));
+        }
+    }
+
+    @Test
+    void singleWriterObjectModeBatchPublishAndDispatch()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<Object> topic = bus.topic("alloc.batch", Object.class, TopicOptions.defaults().singleWriter(true));
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + 1));
+            final Object[] run = new Object[1];
+            assertNoAllocation("batch", e ->
+            {
+                run[0] = e;
+                topic.publish(run, 0, 1);
+            }, handled, dispatcherOf(bus));
         }
     }
 
