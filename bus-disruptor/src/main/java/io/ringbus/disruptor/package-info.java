@@ -8,6 +8,26 @@
  * tombstone (a {@code null} slot consumers skip) and throws, or the close sees the claim and waits for it to
  * be handled: an accepted event is never lost to a race with close.
  * <p>
+ * <b>Single writer.</b> A topic declared {@code TopicOptions.singleWriter(true)} has a single-producer ring: the
+ * claim is a plain increment that no other thread sees, and the cursor moves only at publication, so neither can
+ * stand in for the CAS above. Instead the writer stores its claim in a padded {@code claimed} sequence with a
+ * volatile write, then reads the {@code closed} flag; close reads {@code claimed} after its fenced flag write and
+ * drains to the higher of it and the cursor. The volatile write orders the claim before the flag read, so the
+ * Dekker pairing holds: one volatile store per publish (per batch for a batch) instead of a CAS, and no
+ * availability flag per slot: a subscriber reads the single writer's cursor once per batch, as a Disruptor
+ * {@code BatchEventProcessor} does. {@code SingleWriterCloseStress} forbids the lost outcome and fails when the
+ * store is made a plain release store. A replay validates its copies against {@code claimed} where a
+ * multi-producer ring offers the cursor: the claim is stored (then a release fence) before the slot is written.
+ * The rule itself (one publishing thread at a time) is the user's; {@code ringbus.checkSingleWriter} makes
+ * every publish check it with a CAS on the writer's thread and refuse an overlap.
+ * <p>
+ * <b>Batches.</b> A run of events is claimed with one {@code tryNext(n)} (all or nothing), written, and published
+ * with one {@code publish(lo, hi)}; a translator that throws part-way makes the whole run tombstones.
+ * <p>
+ * <b>Full ring.</b> A waiting publisher spins, then yields, and starts over each time it sees the slowest
+ * consumer move: a ring drained at speed never costs it a park; it backs off to parking only when the consumers
+ * stall.
+ * <p>
  * <b>Wake-up.</b> An idle dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag
  * and re-reads the cursors it serves; a publisher reads the flag after its claim CAS and unparks. The same
  * Dekker pairing means a parked dispatcher always wakes for a published event.

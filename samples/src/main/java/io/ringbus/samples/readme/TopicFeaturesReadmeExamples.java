@@ -1,9 +1,11 @@
 package io.ringbus.samples.readme;
 
 import io.ringbus.api.Bus;
+import io.ringbus.api.LongTranslator;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
+import io.ringbus.api.TopicOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The README snippets of the topic delivery features (dependency ordering, replay, slot mode), as written
+ * The README snippets of the topic delivery features (dependency ordering, replay, slot mode, single writer and
+ * batches), as written
  * there, with just enough around them to run.
  */
 public final class TopicFeaturesReadmeExamples
@@ -56,6 +59,17 @@ public final class TopicFeaturesReadmeExamples
         }
     }
 
+    /** A preallocated tick of a single-writer feed. */
+    public static final class Tick
+    {
+        long priceMicros;
+
+        static final LongTranslator<Tick> PRICE = (slot, micros) -> slot.priceMicros = micros;
+    }
+
+    final List<Long> ticksSeen = new CopyOnWriteArrayList<>();
+    final List<String> quotesSeen = new CopyOnWriteArrayList<>();
+
     final Recorder journalFile = new Recorder();
     final Recorder standby = new Recorder();
     final Recorder book = new Recorder();
@@ -88,5 +102,19 @@ public final class TopicFeaturesReadmeExamples
         Trade.fill(mine, "EURUSD", 5L);
         trades.publish(mine); // allowed because the topic has a copier: copied into a slot
         return trades;
+    }
+
+    void singleWriter(final Bus bus)
+    {
+        TopicOptions oneWriter = TopicOptions.defaults().singleWriter(true).ringSize(1 << 12);
+        Topic<Tick> ticks = bus.topic("md.ticks", Tick.class, Tick::new, null, oneWriter);
+        ticks.subscribe(t -> ticksSeen.add(t.priceMicros));
+        ticks.publish(Tick.PRICE, 1_084_200L);              // no boxing, no capturing lambda, no allocation
+
+        Topic<String> quotes = bus.topic("md.quotes", String.class, oneWriter);
+        quotes.subscribe(q -> quotesSeen.add(q));
+        String[] run = {"bid 1.0841", "ask 1.0843", "bid 1.0842"};
+        quotes.publish(run, 0, run.length);                 // one claim for the run: contiguous, in order
+        int accepted = quotes.tryPublish(run, 0, 2);        // 2, or 0 if the ring has less room: never part
     }
 }

@@ -42,6 +42,13 @@ class TopicFeaturesReadmeExamplesTest
             Await.until("three trades applied", () -> examples.positions.values().stream()
                 .mapToLong(Long::longValue).sum() == 85);
             assertEquals(Map.of("EURUSD", 105L, "GBPUSD", -20L), examples.positions);
+
+            examples.singleWriter(bus);
+            Await.until("the tick and five quotes", () -> examples.ticksSeen.size() == 1 &&
+                examples.quotesSeen.size() == 5);
+            assertEquals(List.of(1_084_200L), examples.ticksSeen);
+            assertEquals(List.of("bid 1.0841", "ask 1.0843", "bid 1.0842", "bid 1.0841", "ask 1.0843"),
+                examples.quotesSeen);
         }
     }
 }
