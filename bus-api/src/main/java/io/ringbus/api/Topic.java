@@ -254,6 +254,47 @@ public interface Topic<E>
     }
 
     /**
+     * Slot mode: claim the next slot for the calling thread, waiting per the bus's {@link BackpressurePolicy} if
+     * the ring is full; write its event and publish it through the {@link Claim}. Allocates nothing.
+     *
+     * <pre>{@code
+     * try (Claim<Quote> claim = quotes.claim())
+     * {
+     *     claim.event().bidMicros = bid;
+     *     claim.publish();
+     * }
+     * }</pre>
+     *
+     * @return the claim, reused by later calls of this thread once it is published or closed.
+     * @throws IllegalStateException         if the topic is in object mode, or this thread holds an open claim on
+     *                                       it already.
+     * @throws BusClosedException            if the bus is closed or closes while waiting.
+     * @throws UnsupportedOperationException if this topic cannot hand out slots (a topic shared between
+     *                                       processes).
+     */
+    default Claim<E> claim()
+    {
+        throw new UnsupportedOperationException(
+            "topic '" + name() + "' hands out no claims: publish through a Translator instead");
+    }
+
+    /**
+     * Slot mode: claim the next slot if there is one free now; see {@link #claim()}.
+     *
+     * @return the claim, or {@code null} if the ring is full.
+     * @throws IllegalStateException         if the topic is in object mode, or this thread holds an open claim on
+     *                                       it already.
+     * @throws BusClosedException            if the bus is closed.
+     * @throws UnsupportedOperationException if this topic cannot hand out slots (a topic shared between
+     *                                       processes).
+     */
+    default Claim<E> tryClaim()
+    {
+        throw new UnsupportedOperationException(
+            "topic '" + name() + "' hands out no claims: publish through a Translator instead");
+    }
+
+    /**
      * Whether this topic holds preallocated events filled in by translators.
      *
      * @return {@code true} for a slot-mode topic.

@@ -1,6 +1,7 @@
 package io.ringbus.disruptor;
 
 import io.ringbus.api.BiTranslator;
+import io.ringbus.api.Claim;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.Handler;
 import io.ringbus.api.LongTranslator;
@@ -36,6 +37,10 @@ final class RingTopic<E> extends Destination implements Topic<E>
     final Supplier<?> slotFactory;
     final Translator<Object, Object> copier;
     final TopicOptions options;
+    /** Single writer: the claim of the thread that claimed last. */
+    private SlotClaim writerClaim;
+    private final ThreadLocal<SlotClaim> threadClaims =
+        ThreadLocal.withInitial(() -> new SlotClaim(this, Thread.currentThread()));
 
     RingTopic(final Engine engine, final String name, final Class<E> type, final DestinationStats.Kind kind)
     {
@@ -283,6 +288,75 @@ final class RingTopic<E> extends Destination implements Topic<E>
             return true;
         }
         return translate(translator, value, wait);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Claim<E> claim()
+    {
+        return (Claim<E>)claimSlot(true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Claim<E> tryClaim()
+    {
+        return (Claim<E>)claimSlot(false);
+    }
+
+    private SlotClaim claimSlot(final boolean wait)
+    {
+        refuseObjectMode();
+        final SlotClaim claim = claimOfThisThread();
+        if (claim.isOpen())
+        {
+            throw new IllegalStateException("this thread holds an open claim on " + describe() +
+                " already: publish or close it before claiming again");
+        }
+        final long sequence = claim(ring, 1, wait, NO_DEADLINE);
+        if (sequence < 0)
+        {
+            return null;
+        }
+        claim.open(sequence);
+        return claim;
+    }
+
+    /**
+     * The calling thread's claim: one field read for a single writer (the same thread publishes each time, or the
+     * role was handed over), a thread-local otherwise; made once per thread.
+     */
+    private SlotClaim claimOfThisThread()
+    {
+        final Thread self = Thread.currentThread();
+        if (singleWriter)
+        {
+            final SlotClaim last = writerClaim;
+            if (last != null && last.isOwnedBy(self))
+            {
+                return last;
+            }
+            final SlotClaim mine = new SlotClaim(this, self);
+            writerClaim = mine;
+            return mine;
+        }
+        return threadClaims.get();
+    }
+
+    /**
+     * Publish a slot a {@link SlotClaim} filled in, or, with no subscriber now, skip it and count it unrouted.
+     */
+    void publishClaimed(final long sequence)
+    {
+        if (!hasSubscribers())
+        {
+            abandon(ring, sequence, sequence);
+            unrouted.increment();
+            return;
+        }
+        final Slot slot = ring.get(sequence);
+        slot.event = slot.preallocated;
+        publish(ring, sequence, sequence);
     }
 
     private void countUnrouted(final int events)

@@ -4,6 +4,7 @@ import io.ringbus.Ringbus;
 import io.ringbus.api.Await;
 import io.ringbus.api.BiTranslator;
 import io.ringbus.api.Bus;
+import io.ringbus.api.Claim;
 import io.ringbus.api.LongTranslator;
 import io.ringbus.api.Queue;
 import io.ringbus.api.ReplyCallback;
@@ -108,6 +109,25 @@ class AllocationTest
             final long[] value = new long[1];
             assertNoAllocation("single-writer long", e -> topic.publish(STAMP, value[0]++), handled,
                 dispatcherOf(bus));
+        }
+    }
+
+    @Test
+    void claimWriteAndPublishOnAMultiWriterSlotTopic()
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).build())
+        {
+            final Topic<MutableEvent> topic = bus.topic("alloc.claim", MutableEvent.class, MutableEvent::new);
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(e -> handled.lazySet(handled.get() + 1));
+            assertNoAllocation("claim", e ->
+            {
+                try (Claim<MutableEvent> claim = topic.claim())
+                {
+                    claim.event().payload = e;
+                    claim.publish();
+                }
+            }, handled, dispatcherOf(bus));
         }
     }
 

@@ -4,6 +4,7 @@ import io.ringbus.Ringbus;
 import io.ringbus.api.Await;
 import io.ringbus.api.Bus;
 import io.ringbus.api.BusClosedException;
+import io.ringbus.api.Claim;
 import io.ringbus.api.DestinationStats;
 import io.ringbus.api.LongTranslator;
 import io.ringbus.api.SubscribeOptions;
@@ -317,6 +318,84 @@ class SingleWriterAndBatchTest
             Await.until("the good events handled", () -> seen.size() == 3);
             assertEquals(List.of(4L, 5L, 6L), seen);
             assertEquals(3, bus.stats().destination("batch.fail").orElseThrow().published());
+        }
+    }
+
+    @Test
+    void aClaimIsPublishedOrGivenUpAndNeverHeldTwice() throws Exception
+    {
+        for (final TopicOptions options : List.of(TopicOptions.defaults(), SINGLE))
+        {
+            try (Bus bus = Ringbus.builder().dispatcherThreads(1).ringSize(4).build())
+            {
+                final String name = "claim." + (options.singleWriter() ? "single" : "multi");
+                final Topic<Cell> topic = bus.topic(name, Cell.class, Cell::new, null, options);
+                final List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+                topic.subscribe(c -> seen.add(c.value));
+                try (Claim<Cell> claim = topic.claim())
+                {
+                    claim.event().value = 1;
+                    assertThrows(IllegalStateException.class, topic::claim, "one open claim per thread");
+                    claim.publish();
+                    assertThrows(IllegalStateException.class, claim::publish, "published already");
+                    assertThrows(IllegalStateException.class, claim::event);
+                }
+                try (Claim<Cell> claim = topic.claim())
+                {
+                    claim.event().value = 2; // given up: an exception here would do the same
+                }
+                final Claim<Cell> mine = topic.claim();
+                final AtomicReference<Throwable> other = new AtomicReference<>();
+                final Thread stranger = new Thread(() ->
+                {
+                    try
+                    {
+                        mine.event();
+                    }
+                    catch (final Throwable ex)
+                    {
+                        other.set(ex);
+                    }
+                });
+                stranger.start();
+                stranger.join(TimeUnit.SECONDS.toMillis(30));
+                assertTrue(other.get() instanceof IllegalStateException, "another thread used the claim: " + other);
+                mine.event().value = 3;
+                mine.publish();
+                Await.until("two published claims handled", () -> seen.size() == 2);
+                assertEquals(List.of(1L, 3L), seen, options.toString());
+                assertEquals(2, bus.stats().destination(name).orElseThrow().published());
+            }
+        }
+    }
+
+    @Test
+    void tryClaimGivesNothingWhenTheRingIsFullAndClaimNeedsSlotMode() throws Exception
+    {
+        try (Bus bus = Ringbus.builder().dispatcherThreads(1).ringSize(2).build())
+        {
+            final Topic<Cell> topic = bus.topic("claim.full", Cell.class, Cell::new, null, SINGLE);
+            final CountDownLatch release = new CountDownLatch(1);
+            final AtomicLong handled = new AtomicLong();
+            topic.subscribe(c ->
+            {
+                release.await(30, TimeUnit.SECONDS);
+                handled.incrementAndGet();
+            });
+            try
+            {
+                topic.publish(SET, 1L);
+                topic.publish(SET, 2L); // the ring is full: the handler holds its batch until released
+                assertEquals(null, topic.tryClaim());
+            }
+            finally
+            {
+                release.countDown();
+            }
+            Await.until("the two handled", () -> handled.get() == 2);
+            final IllegalStateException objectMode = assertThrows(IllegalStateException.class,
+                () -> bus.topic("claim.object", Cell.class).claim());
+            assertTrue(objectMode.getMessage().contains("object mode"), objectMode.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ringbus.samples.readme;
 
 import io.ringbus.api.Bus;
+import io.ringbus.api.Claim;
 import io.ringbus.api.LongTranslator;
 import io.ringbus.api.SubscribeOptions;
 import io.ringbus.api.Subscription;
@@ -67,6 +68,14 @@ public final class TopicFeaturesReadmeExamples
         static final LongTranslator<Tick> PRICE = (slot, micros) -> slot.priceMicros = micros;
     }
 
+    /** A preallocated two-sided quote. */
+    public static final class Quote
+    {
+        long bidMicros;
+        long askMicros;
+    }
+
+    final List<Long> spreadsSeen = new CopyOnWriteArrayList<>();
     final List<Long> ticksSeen = new CopyOnWriteArrayList<>();
     final List<String> quotesSeen = new CopyOnWriteArrayList<>();
 
@@ -116,5 +125,18 @@ public final class TopicFeaturesReadmeExamples
         String[] run = {"bid 1.0841", "ask 1.0843", "bid 1.0842"};
         quotes.publish(run, 0, run.length);                 // one claim for the run: contiguous, in order
         int accepted = quotes.tryPublish(run, 0, 2);        // 2, or 0 if the ring has less room: never part
+    }
+
+    void claim(final Bus bus)
+    {
+        Topic<Quote> quotes = bus.topic("md.book", Quote.class, Quote::new);
+        quotes.subscribe(q -> spreadsSeen.add(q.askMicros - q.bidMicros));
+        try (Claim<Quote> claim = quotes.claim())      // waits for a slot; tryClaim() returns null when the ring is full
+        {
+            Quote q = claim.event();                     // the slot's preallocated event
+            q.bidMicros = 1_084_100L;
+            q.askMicros = 1_084_300L;
+            claim.publish();                             // leaving the block without publish() gives the slot up
+        }
     }
 }

@@ -49,6 +49,10 @@ class TopicFeaturesReadmeExamplesTest
             assertEquals(List.of(1_084_200L), examples.ticksSeen);
             assertEquals(List.of("bid 1.0841", "ask 1.0843", "bid 1.0842", "bid 1.0841", "ask 1.0843"),
                 examples.quotesSeen);
+
+            examples.claim(bus);
+            Await.until("the claimed quote", () -> examples.spreadsSeen.size() == 1);
+            assertEquals(List.of(200L), examples.spreadsSeen);
         }
     }
 }
