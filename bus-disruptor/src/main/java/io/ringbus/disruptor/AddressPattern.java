@@ -41,6 +41,14 @@ final class AddressPattern
     }
 
     /**
+     * @return whether this is a plain name, without wildcards: it matches that one name only.
+     */
+    boolean isExact()
+    {
+        return exact;
+    }
+
+    /**
      * Whether a destination name matches this pattern.
      *
      * @param name a destination name.

@@ -318,6 +318,10 @@ public final class DisruptorBus implements Bus
         Objects.requireNonNull(type, "type");
         final Destination d = getOrCreate(named, name, name, n ->
         {
+            for (final PatternSubscription p : patterns)
+            {
+                p.refuseIncompatible(name, type, kind);
+            }
             if (kind == DestinationStats.Kind.QUEUE)
             {
                 return newQueue(name, type, options == null ? QueueOptions.defaults() : (QueueOptions)options);
@@ -397,6 +401,10 @@ public final class DisruptorBus implements Bus
         synchronized (registryLock)
         {
             engine.ensureOpen(pattern);
+            if (compiled.isExact())
+            {
+                refuseIncompatibleExact(pattern, type);
+            }
             final PatternSubscription subscription = new PatternSubscription(
                 compiled, type, handler, engine.dispatchers.choose(null, options.dedicatedThread()), engine,
                 this::forget);
@@ -409,6 +417,29 @@ public final class DisruptorBus implements Bus
                 }
             }
             return subscription;
+        }
+    }
+
+    /**
+     * A name without wildcards names one destination: if it exists, it must be a topic whose events the
+     * subscription can take, else the subscription would never deliver.
+     */
+    private void refuseIncompatibleExact(final String name, final Class<?> type)
+    {
+        final Destination d = named.get(name);
+        if (d == null)
+        {
+            return;
+        }
+        if (d.kind != DestinationStats.Kind.TOPIC)
+        {
+            throw new IllegalArgumentException("'" + name + "' is a " + d.kind.name().toLowerCase() +
+                ", not a topic: consume a queue with queue(name, type).consume(handler)");
+        }
+        if (!type.isAssignableFrom(d.type))
+        {
+            throw new IllegalArgumentException(d.describe() + " carries " + d.type.getName() + ", so a " +
+                "subscription to it for " + type.getName() + " would never be called");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ringbus.disruptor;
 
+import io.ringbus.api.DestinationStats;
 import io.ringbus.api.Handler;
 import io.ringbus.api.Subscription;
 
@@ -38,6 +39,30 @@ final class PatternSubscription implements Subscription
         this.dispatcher = dispatcher;
         this.engine = engine;
         this.onClose = onClose;
+    }
+
+    /**
+     * A subscription by exact name can only ever attach to a topic of that name carrying its type or a subtype:
+     * refuse declaring that name as anything else, instead of a subscription that silently never delivers.
+     *
+     * @throws IllegalArgumentException naming both types, or the kind.
+     */
+    void refuseIncompatible(final String name, final Class<?> declared, final DestinationStats.Kind kind)
+    {
+        if (pattern.isExact() && pattern.pattern().equals(name))
+        {
+            if (kind == DestinationStats.Kind.QUEUE)
+            {
+                throw new IllegalArgumentException("'" + name + "' has a topic subscription by that exact name " +
+                    "(for " + type.getName() + "): it cannot be declared a queue");
+            }
+            if (!type.isAssignableFrom(declared))
+            {
+                throw new IllegalArgumentException("topic '" + name + "' cannot carry " + declared.getName() +
+                    ": a subscription by that exact name waits for " + type.getName() + ", which " +
+                    declared.getName() + " is not");
+            }
+        }
     }
 
     /**
