@@ -5,6 +5,7 @@ import io.ringbus.api.Bus;
 import io.ringbus.api.ErrorHandler;
 import io.ringbus.api.IdleStrategyKind;
 import io.ringbus.disruptor.BusConfig;
+import io.ringbus.disruptor.ConsoleErrorHandler;
 import io.ringbus.disruptor.DisruptorBus;
 import io.ringbus.disruptor.TimerClock;
 
@@ -64,6 +65,12 @@ public final class Ringbus
      */
     public static final Duration TIMER_TICK_DEFAULT = Duration.ofMillis(1);
 
+    /**
+     * System property: {@code true} makes the default error handler print each reported failure's stack trace
+     * (a debug level); by default it prints one line per failure.
+     */
+    public static final String ERROR_STACK_TRACES_PROP_NAME = "ringbus.errorStackTraces";
+
     /** System property for {@link Builder#checkSingleWriter(boolean)}: {@code true} or {@code false}. */
     public static final String CHECK_SINGLE_WRITER_PROP_NAME = "ringbus.checkSingleWriter";
     /** Single-writer topics trust their writer: no check per publish. */
@@ -108,7 +115,8 @@ public final class Ringbus
             enumProperty(BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, BACKPRESSURE_DEFAULT);
         private Duration closeTimeout =
             Duration.ofMillis(intProperty(CLOSE_TIMEOUT_PROP_NAME, (int)CLOSE_TIMEOUT_DEFAULT.toMillis()));
-        private ErrorHandler errorHandler = Ringbus::printToStandardError;
+        private ErrorHandler errorHandler =
+            new ConsoleErrorHandler(System.err, booleanProperty(ERROR_STACK_TRACES_PROP_NAME, false));
         private Duration timerTick =
             Duration.ofNanos(1000L * intProperty(TIMER_TICK_PROP_NAME, (int)(TIMER_TICK_DEFAULT.toNanos() / 1000)));
         private TimerClock clock = TimerClock.system();
@@ -179,7 +187,8 @@ public final class Ringbus
         }
 
         /**
-         * Who is told about handler failures; the default prints them to standard error.
+         * Who is told about handler failures; the default, a {@link ConsoleErrorHandler}, prints one line per
+         * failure to standard error (rate-limited; stack traces with {@value #ERROR_STACK_TRACES_PROP_NAME}).
          *
          * @param errorHandler the handler.
          * @return this builder.
@@ -297,12 +306,5 @@ public final class Ringbus
                     ": " + value, ex);
             }
         }
-    }
-
-    private static void printToStandardError(
-        final Throwable cause, final String destination, final Object event, final Object handler)
-    {
-        System.err.println("ringbus: handler " + handler + " on '" + destination + "' failed for event " + event);
-        cause.printStackTrace();
     }
 }

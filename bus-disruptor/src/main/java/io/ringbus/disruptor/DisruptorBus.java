@@ -613,6 +613,7 @@ public final class DisruptorBus implements Bus
     private AutoCloseable wire(final BoundMethod m)
     {
         final SubscribeOptions options = SubscribeOptions.defaults().dedicatedThread(m.dedicatedThread());
+        HandlerNames.register(m.kind() == BoundMethod.Kind.RESPOND ? m.responder() : m.handler(), m.description());
         final Class type = m.parameterType();
         return switch (m.kind())
         {

@@ -292,7 +292,7 @@ final class RingQueue<E> extends Destination implements Queue<E>
         final long late = deadline - engine.config.clock().nanoTime();
         engine.errors.handlerFailed(new BusClosedException(
             "the bus closed before this " + what + " on " + describe() + " was due (in " +
-            Duration.ofNanos(Math.max(0, late)) + "): not delivered"), name, message, "ringbus-timer");
+            HandlerNames.duration(Math.max(0, late)) + "): not delivered"), name, message, "the bus's timer");
     }
 
     // ---------------------------------------------------------------- gating, stats, close

@@ -26,6 +26,7 @@ import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
+import io.ringbus.disruptor.ConsoleErrorHandler;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -974,7 +975,8 @@ public final class AeronBus implements Bus
             enumProperty(Ringbus.BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, Ringbus.BACKPRESSURE_DEFAULT);
         private Duration closeTimeout =
             Duration.ofMillis(Long.getLong(Ringbus.CLOSE_TIMEOUT_PROP_NAME, Ringbus.CLOSE_TIMEOUT_DEFAULT.toMillis()));
-        private ErrorHandler errorHandler = AeronBus::printToStandardError;
+        private ErrorHandler errorHandler =
+            new ConsoleErrorHandler(System.err, Boolean.getBoolean(Ringbus.ERROR_STACK_TRACES_PROP_NAME));
         private boolean shareAll;
         private final Set<String> sharedNames = new LinkedHashSet<>();
         private final List<String> sharedPrefixes = new ArrayList<>();
@@ -1390,13 +1392,5 @@ public final class AeronBus implements Bus
             c.receiverDispatch = receiverDispatch;
             return new AeronBus(c);
         }
-    }
-
-    private static void printToStandardError(
-        final Throwable cause, final String destination, final Object event, final Object handler)
-    {
-        System.err.println("ringbus: " + handler + " on '" + destination + "' failed" +
-            (event == null ? "" : " for event " + event));
-        cause.printStackTrace();
     }
 }
