@@ -58,6 +58,12 @@ class DriverTest
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(aeronDir.resolve("cnc.dat"))));
         }
         assertFalse(Files.exists(aeronDir), "the driver's directory is deleted on close");
+        try (var left = Files.list(base))
+        {
+            // The lock file stays on purpose (README: deleting a lock another process may wait on is unsafe).
+            assertEquals(List.of(base.resolve("driver.lock")), left.toList(), "only the empty lock file is left");
+        }
+        assertEquals(0, Files.size(base.resolve("driver.lock")));
     }
 
     @Test
