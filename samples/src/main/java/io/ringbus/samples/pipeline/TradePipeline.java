@@ -140,14 +140,15 @@ public final class TradePipeline
             final List<String> audit = new CopyOnWriteArrayList<>();
             // Replayed trades are copies of slots every stage had finished; live ones race the journal, so the
             // auditor (not made after it) prints their position only once replay is over.
-            trades.subscribe(t -> audit.add("#" + (audit.size() < REPLAY ? t.id : "?") + " " + t.symbol +
-                " qty " + t.quantity), SubscribeOptions.defaults().replayLast(REPLAY));
+            trades.subscribe(t -> audit.add((audit.size() < REPLAY ? "journal #" + t.id : "not journaled yet") +
+                ": " + t.symbol + " qty " + t.quantity), SubscribeOptions.defaults().replayLast(REPLAY));
             trades.publish(NEW_TRADE, "EURUSD", 7L);
             trades.publish(NEW_TRADE, "GBPUSD", 8L);
             await(() -> audit.size() == REPLAY + 2, "the auditor");
             for (int i = 0; i < audit.size(); i++)
             {
-                out.println("  auditor " + (i < REPLAY ? "replayed " : "live     ") + audit.get(i));
+                out.println("  auditor " + (i < REPLAY ? "replayed (a copy made after every stage) " :
+                    "live (not ordered after the journal)     ") + audit.get(i));
             }
             await(() -> applied.get() == TRADES + 2, "the last two trades");
 

@@ -24,13 +24,13 @@ class TradePipelineTest
             "net positions {EURUSD=168367, GBPUSD=168300, USDJPY=168333}"), out);
         final List<String> audit = out.lines().filter(l -> l.startsWith("  auditor ")).toList();
         assertEquals(List.of(
-            "  auditor replayed #9996 USDJPY qty 96",
-            "  auditor replayed #9997 EURUSD qty 97",
-            "  auditor replayed #9998 GBPUSD qty 98",
-            "  auditor replayed #9999 USDJPY qty 99",
-            "  auditor replayed #10000 EURUSD qty 100",
-            "  auditor live     #? EURUSD qty 7",
-            "  auditor live     #? GBPUSD qty 8"), audit, out);
+            "  auditor replayed (a copy made after every stage) journal #9996: USDJPY qty 96",
+            "  auditor replayed (a copy made after every stage) journal #9997: EURUSD qty 97",
+            "  auditor replayed (a copy made after every stage) journal #9998: GBPUSD qty 98",
+            "  auditor replayed (a copy made after every stage) journal #9999: USDJPY qty 99",
+            "  auditor replayed (a copy made after every stage) journal #10000: EURUSD qty 100",
+            "  auditor live (not ordered after the journal)     not journaled yet: EURUSD qty 7",
+            "  auditor live (not ordered after the journal)     not journaled yet: GBPUSD qty 8"), audit, out);
         assertTrue(out.contains("published 10002, delivered 30013"), out);
         assertTrue(out.contains("depth 0"), out);
         assertTrue(out.contains("Closed:"), out);
