@@ -44,12 +44,12 @@ final class Report
     private static void writeHistograms(final Path folder, final List<Result> results) throws IOException
     {
         final Path hgrm = Files.createDirectories(folder.resolve("hgrm"));
+        final boolean passes = results.stream().anyMatch(r -> r.pass() > 1);
         for (final Result result : results)
         {
             if (result instanceof Result.Latency latency)
             {
-                final String pass = latency.pass() > 1 || results.stream().anyMatch(r -> r.pass() > 1) ?
-                    "_pass" + latency.pass() : "";
+                final String pass = passes ? "_pass" + latency.pass() : "";
                 final Path file = hgrm.resolve(
                     latency.scenario() + "_" + BenchMain.fileName(latency.subject()) + pass + ".hgrm");
                 try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))

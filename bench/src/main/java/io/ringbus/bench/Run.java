@@ -78,7 +78,7 @@ final class Run
         step++;
         this.pass = pass;
         final String passes = options.repeat() > 1 ? String.format(Locale.ROOT, " %d/%d", pass, options.repeat()) : "";
-        out.printf(Locale.ROOT, "[%2d/%d %5.1fs] %-13s%s %-27s ", step, steps, elapsedSeconds(), scenario.id(), passes,
+        out.printf(Locale.ROOT, "[%2d/%d %5.1fs] %-13s%s %-30s ", step, steps, elapsedSeconds(), scenario.id(), passes,
             subject.id());
         out.flush();
     }

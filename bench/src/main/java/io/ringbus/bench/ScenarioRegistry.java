@@ -49,7 +49,8 @@ final class ScenarioRegistry
             "delivered (JMH, batches of 1000 then wait for delivery). The bus is Ringbus's default except the idle " +
             "strategy (" + TOPICS_IDLE + ": 3 threads on 2 cores; the default dispatcher threads), and every " +
             "topic has a ring of " + RingbusTopicsSubject.RING_SIZE + " slots (TopicOptions.ringSize) " +
-            "whatever the count, so that 10,000 topics fit in memory", topicsSubject(1)),
+            "whatever the count, so that 10,000 topics fit in memory (a batch of 1000 fills one topic's ring, so " +
+            "the 1-topic figure includes the producer's waits for a full ring)", topicsSubject(1)),
         new JmhScenario(ALLOC,
             "bytes allocated per message (JMH -prof gc, gc.alloc.rate.norm over all threads) and cost per message " +
             "of Ringbus's hot paths; guava-sync (dispatch on the caller's thread) as a reference",

@@ -78,12 +78,11 @@ public final class SubjectRegistry
         // Ringbus
         add(entries, RingbusTopicSubject.singleWriter(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
         add(entries, new RingbusTopicSubject(Idle.BUSY_SPIN), RTT_INPROC, ONEWAY_INPROC, TPUT_1P1C);
-        add(entries, RingbusTopicSubject.singleWriter(Idle.YIELDING), TPUT_FANOUT);
         add(entries, new RingbusTopicSubject(Idle.YIELDING), RTT_INPROC, TPUT_FANOUT, ALLOC);
         add(entries, new RingbusTopicSubject(Idle.BACKOFF), RTT_INPROC, ONEWAY_INPROC);
         add(entries, RingbusSlotTopicSubject.singleWriter(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
         add(entries, new RingbusSlotTopicSubject(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
-        add(entries, RingbusSlotTopicSubject.singleWriter(Idle.YIELDING), TPUT_FANOUT, ALLOC);
+        add(entries, RingbusSlotTopicSubject.singleWriter(Idle.YIELDING), ALLOC);
         add(entries, new RingbusSlotTopicSubject(Idle.YIELDING), TPUT_FANOUT, ALLOC);
         add(entries, new RingbusQueueSubject(Idle.BUSY_SPIN), TPUT_1P1C);
         add(entries, new RingbusQueueSubject(Idle.YIELDING), TPUT_QUEUE, ALLOC);

@@ -129,7 +129,7 @@ class LikeForLikeSubjectsTest
     {
         final List<String> ids = SubjectRegistry.ids();
         for (final String id : List.of("ringbus-topic-sw/busy-spin", "ringbus-slot-sw/busy-spin",
-            "disruptor-prealloc/busy-spin", "ringbus-topic-sw/yielding", "ringbus-slot-sw/yielding",
+            "disruptor-prealloc/busy-spin", "ringbus-slot-sw/yielding",
             "disruptor-prealloc/yielding", ScenarioRegistry.topicsSubject(1), ScenarioRegistry.topicsSubject(100),
             ScenarioRegistry.topicsSubject(10_000)))
         {
