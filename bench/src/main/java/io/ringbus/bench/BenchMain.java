@@ -1,7 +1,6 @@
 package io.ringbus.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +23,9 @@ public final class BenchMain
     /** The flag every JVM loading Agrona needs, passed on to JMH forks. */
     public static final String JVM_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
 
+    /** The exit status for a bad option. */
+    public static final int BAD_OPTION = 2;
+
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private BenchMain()
@@ -32,7 +34,7 @@ public final class BenchMain
 
     /**
      * Runs the bench and exits: 0 when every subject was measured, 1 when some failed (the report says which),
-     * 2 for bad options.
+     * {@value #BAD_OPTION} for a bad option (one line naming it and its valid values, on standard error).
      *
      * @param args {@code key=value} options overriding the {@code bench.*} system properties.
      */
@@ -45,10 +47,13 @@ public final class BenchMain
             final Outcome outcome = run(BenchOptions.parse(args), System.out);
             status = outcome.failures() == 0 ? 0 : 1;
         }
-        catch (final IllegalArgumentException ex)
+        catch (final BenchOptions.BadOptionException ex)
         {
+            // Nothing has run and nothing follows: this line is the last the user sees (the pom tells Maven that
+            // this exit status needs no failure report of its own).
+            System.out.flush();
             System.err.println("bench: " + ex.getMessage());
-            status = 2;
+            status = BAD_OPTION;
         }
         catch (final Exception ex)
         {
@@ -83,41 +88,48 @@ public final class BenchMain
         final List<Scenario> scenarios = selectScenarios(options);
         final List<Step> steps = plan(options, scenarios);
         final LocalDateTime now = LocalDateTime.now();
-        Path folder = options.out().resolve(FOLDER.format(now));
-        for (int i = 2; Files.exists(folder); i++)
+        final ReportFolder report = ReportFolder.create(options.out(), FOLDER.format(now));
+        try
         {
-            folder = options.out().resolve(FOLDER.format(now) + "-" + i);
+            final Run run = new Run(options, report.writing(), out, steps.size());
+            run.say("Ringbus bench, " + options.mode().name().toLowerCase(Locale.ROOT) + " mode: " + steps.size() +
+                " measurements, one after another" + (options.repeat() > 1 ? ", in " + options.repeat() +
+                " interleaved passes" : "") + " (" + Report.machine() + ")");
+            run.say(JvmInfo.describe());
+            run.say("report folder: " + report.target().toAbsolutePath() + " (written when the run ends)");
+            for (final Step step : steps)
+            {
+                run.starting(step.scenario(), step.subject(), step.pass());
+                Result result;
+                try
+                {
+                    result = step.scenario().measure(run, step.subject());
+                }
+                catch (final Exception | LinkageError ex)
+                {
+                    final Throwable cause = ex.getCause() != null && ex.getMessage() == null ? ex.getCause() : ex;
+                    result = new Result.Failed(step.scenario().id(), step.subject().id(), step.subject().idle(),
+                        step.subject().ringbus(), String.valueOf(cause).replace('\n', ' '));
+                }
+                run.finished(result);
+            }
+            final String summary = Report.write(run, scenarios, now.toString());
+            final Path folder = report.publish();
+            run.say("");
+            run.say(summary);
+            run.say("report: " + folder.toAbsolutePath() + " (also " + report.latest().toAbsolutePath() + ")");
+            final int failures = (int)run.results().stream().filter(r -> r instanceof Result.Failed).count();
+            return new Outcome(folder, failures);
         }
-        Files.createDirectories(folder);
-        final Run run = new Run(options, folder, out, steps.size());
-        run.say("Ringbus bench, " + options.mode().name().toLowerCase(Locale.ROOT) + " mode: " + steps.size() +
-            " measurements, one after another (" + Report.machine() + ")");
-        run.say("report folder: " + folder.toAbsolutePath());
-        for (final Step step : steps)
+        finally
         {
-            run.starting(step.scenario(), step.subject());
-            Result result;
-            try
-            {
-                result = step.scenario().measure(run, step.subject());
-            }
-            catch (final Exception | LinkageError ex)
-            {
-                final Throwable cause = ex.getCause() != null && ex.getMessage() == null ? ex.getCause() : ex;
-                result = new Result.Failed(step.scenario().id(), step.subject().id(), step.subject().idle(),
-                    step.subject().ringbus(), String.valueOf(cause).replace('\n', ' '));
-            }
-            run.finished(result);
+            // A run that did not get to publish leaves nothing behind.
+            report.discard();
         }
-        final String summary = Report.write(run, scenarios, now.toString());
-        run.say("");
-        run.say(summary);
-        run.say("report: " + folder.toAbsolutePath() + " (also " + folder.resolveSibling("latest").toAbsolutePath() + ")");
-        final int failures = (int)run.results().stream().filter(r -> r instanceof Result.Failed).count();
-        return new Outcome(folder, failures);
     }
 
-    private record Step(Scenario scenario, Subject subject)
+    /** One measurement: a subject of a scenario in one pass. */
+    private record Step(Scenario scenario, Subject subject, int pass)
     {
     }
 
@@ -137,7 +149,8 @@ public final class BenchMain
         {
             if (!known.contains(id))
             {
-                throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + known);
+                throw new BenchOptions.BadOptionException("bench.scenarios: unknown scenario '" + id + "'; valid: " +
+                    "all or a comma list of " + String.join(", ", known));
             }
         }
         return chosen;
@@ -155,9 +168,13 @@ public final class BenchMain
         {
             if (!names.contains(subject))
             {
-                throw new IllegalArgumentException("unknown subject '" + subject + "'; known: " + SubjectRegistry.ids());
+                throw new BenchOptions.BadOptionException("bench.subjects: unknown subject '" + subject + "'; valid: " +
+                    "all or a comma list of ids (or of the names before the '/'): " +
+                    String.join(", ", SubjectRegistry.ids()));
             }
         }
+        // Each scenario runs all its subjects once per pass, pass after pass (A B A B): every ratio compares two
+        // figures of the same pass, measured minutes apart at most.
         final List<Step> steps = new ArrayList<>();
         for (final Scenario scenario : scenarios)
         {
@@ -165,11 +182,14 @@ public final class BenchMain
             {
                 continue;
             }
-            for (final SubjectRegistry.Entry entry : SubjectRegistry.entries())
+            for (int pass = 1; pass <= options.repeat(); pass++)
             {
-                if (entry.scenarios().contains(scenario.id()) && options.wantsSubject(entry.subject()))
+                for (final SubjectRegistry.Entry entry : SubjectRegistry.entries())
                 {
-                    steps.add(new Step(scenario, entry.subject()));
+                    if (entry.scenarios().contains(scenario.id()) && options.wantsSubject(entry.subject()))
+                    {
+                        steps.add(new Step(scenario, entry.subject(), pass));
+                    }
                 }
             }
         }

@@ -2,11 +2,13 @@ package io.ringbus.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What one bench run does, read from {@code bench.*} system properties, each overridable by a
@@ -19,8 +21,11 @@ import java.util.function.Function;
  * bench.warmup     latency warm-up seconds (default per mode)
  * bench.duration   latency recording seconds (default per mode)
  * bench.size       message payload bytes (default 32)
+ * bench.repeat     passes over each scenario's subjects, interleaved (default per mode: 1, full 3)
  * bench.out        report root folder (default target/reports)
  * </pre>
+ * Every option also takes {@code default}. A bad value is refused with a {@link BadOptionException} naming the
+ * option and its valid values.
  * <p>
  * <b>Note:</b> an immutable value.
  *
@@ -31,6 +36,7 @@ import java.util.function.Function;
  * @param warmupSeconds   latency warm-up.
  * @param durationSeconds latency recording time.
  * @param size            payload bytes.
+ * @param repeat          passes: each scenario runs each of its subjects once per pass, the passes one after another.
  * @param out             report root folder.
  */
 public record BenchOptions(
@@ -41,24 +47,53 @@ public record BenchOptions(
     double warmupSeconds,
     double durationSeconds,
     int size,
+    int repeat,
     Path out)
 {
     /** Default one-way rate: one message every 20 µs, well within every subject's capacity. */
     public static final int RATE_DEFAULT = 50_000;
     /** Default payload size in bytes. */
     public static final int SIZE_DEFAULT = 32;
+    /** The most passes a run may make. */
+    public static final int REPEAT_MAX = 20;
+
+    /** Every option (without {@code bench.}) and its valid values, in the order of the help. */
+    static final Map<String, String> VALID = valid();
+
+    /**
+     * A bad option: its message names the option and its valid values.
+     * <p>
+     * <b>Note:</b> not shared between threads.
+     */
+    public static final class BadOptionException extends IllegalArgumentException
+    {
+        private static final long serialVersionUID = 1L;
+
+        BadOptionException(final String message)
+        {
+            super(message);
+        }
+
+        BadOptionException(final String message, final Throwable cause)
+        {
+            super(message, cause);
+        }
+    }
 
     /**
      * Checks the values.
+     *
+     * @throws BadOptionException naming the option and its valid values.
      */
     public BenchOptions
     {
         scenarios = List.copyOf(scenarios);
         subjects = List.copyOf(subjects);
-        require(rate >= 1 && rate <= 10_000_000, "bench.rate must be 1..10000000 messages/s: " + rate);
-        require(warmupSeconds >= 0, "bench.warmup must be >= 0 seconds: " + warmupSeconds);
-        require(durationSeconds > 0, "bench.duration must be > 0 seconds: " + durationSeconds);
-        require(size >= 1 && size <= 1 << 20, "bench.size must be 1..1048576 bytes: " + size);
+        require(rate >= 1 && rate <= 10_000_000, "rate", rate);
+        require(warmupSeconds >= 0, "warmup", warmupSeconds);
+        require(durationSeconds > 0, "duration", durationSeconds);
+        require(size >= 1 && size <= 1 << 20, "size", size);
+        require(repeat >= 1 && repeat <= REPEAT_MAX, "repeat", repeat);
     }
 
     /**
@@ -66,12 +101,12 @@ public record BenchOptions(
      *
      * @param args program arguments.
      * @return the options.
-     * @throws IllegalArgumentException naming the bad option.
+     * @throws BadOptionException naming the bad option and its valid values.
      */
     public static BenchOptions parse(final String... args)
     {
         final Map<String, String> values = new LinkedHashMap<>();
-        for (final String key : List.of("mode", "scenarios", "subjects", "rate", "warmup", "duration", "size", "out"))
+        for (final String key : VALID.keySet())
         {
             final String value = System.getProperty("bench." + key);
             if (value != null && !value.isBlank())
@@ -87,10 +122,15 @@ public record BenchOptions(
             }
             final String plain = arg.startsWith("--") ? arg.substring(2) : arg;
             final int eq = plain.indexOf('=');
-            require(eq > 0, "arguments are key=value (mode, scenarios, subjects, rate, warmup, duration, size, out): " + arg);
+            if (eq <= 0)
+            {
+                throw new BadOptionException("arguments are key=value, not '" + arg + "'; " + help());
+            }
             final String key = plain.substring(0, eq).replace("bench.", "");
-            require(List.of("mode", "scenarios", "subjects", "rate", "warmup", "duration", "size", "out").contains(key),
-                "unknown option '" + key + "'");
+            if (!VALID.containsKey(key))
+            {
+                throw new BadOptionException("unknown option '" + key + "'; " + help());
+            }
             values.put(key, plain.substring(eq + 1).trim());
         }
         final Mode mode = parse(values, "mode", v -> Mode.valueOf(v.toUpperCase(Locale.ROOT)), Mode.QUICK);
@@ -102,7 +142,32 @@ public record BenchOptions(
             parse(values, "warmup", Double::parseDouble, mode.warmupSeconds),
             parse(values, "duration", Double::parseDouble, mode.durationSeconds),
             parse(values, "size", Integer::parseInt, SIZE_DEFAULT),
-            Path.of(values.getOrDefault("out", "target/reports")));
+            parse(values, "repeat", Integer::parseInt, mode.repeat),
+            parse(values, "out", Path::of, Path.of("target/reports")));
+    }
+
+    /**
+     * Every option with its valid values, on one line.
+     *
+     * @return e.g. {@code the options are bench.mode=smoke|quick|full, ...}.
+     */
+    static String help()
+    {
+        return "the options are " + VALID.entrySet().stream()
+            .map(e -> "bench." + e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ")) + " (each also takes 'default')";
+    }
+
+    /**
+     * The message for a bad value of one option.
+     *
+     * @param key   the option without {@code bench.}.
+     * @param value what was given.
+     * @return "bench.key=value is not valid; valid: ...".
+     */
+    static String invalid(final String key, final Object value)
+    {
+        return "bench." + key + "=" + value + " is not valid; valid: " + VALID.get(key) + " (or default)";
     }
 
     boolean wantsScenario(final String id)
@@ -115,9 +180,25 @@ public record BenchOptions(
         return subjects.isEmpty() || subjects.contains(subject.id()) || subjects.contains(subject.name());
     }
 
+    private static Map<String, String> valid()
+    {
+        final Map<String, String> valid = new LinkedHashMap<>();
+        valid.put("mode", Arrays.stream(Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining("|")));
+        valid.put("scenarios", "all|<comma list of scenario ids>");
+        valid.put("subjects", "all|<comma list of subject ids (disruptor/busy-spin) or names (disruptor)>");
+        valid.put("rate", "1..10000000 (messages/s)");
+        valid.put("warmup", "<seconds, at least 0>");
+        valid.put("duration", "<seconds, more than 0>");
+        valid.put("size", "1..1048576 (payload bytes)");
+        valid.put("repeat", "1.." + REPEAT_MAX + " (passes)");
+        valid.put("out", "<report root folder>");
+        return Collections.unmodifiableMap(valid);
+    }
+
     private static List<String> list(final String value)
     {
-        if (value == null || value.equalsIgnoreCase("all"))
+        if (value == null || value.equalsIgnoreCase("all") || value.equalsIgnoreCase("default"))
         {
             return List.of();
         }
@@ -138,15 +219,15 @@ public record BenchOptions(
         }
         catch (final RuntimeException ex)
         {
-            throw new IllegalArgumentException("bench." + key + " has a bad value: " + value, ex);
+            throw new BadOptionException(invalid(key, value), ex);
         }
     }
 
-    private static void require(final boolean condition, final String message)
+    private static void require(final boolean condition, final String key, final Object value)
     {
         if (!condition)
         {
-            throw new IllegalArgumentException(message);
+            throw new BadOptionException(invalid(key, value));
         }
     }
 }

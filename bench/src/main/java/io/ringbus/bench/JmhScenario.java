@@ -14,6 +14,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.function.ToIntFunction;
 
 /**
  * A throughput scenario run by JMH ({@link TransferBenchmark} for message subjects, {@link RequestBenchmark}
@@ -28,8 +29,9 @@ final class JmhScenario implements Scenario
     private final String id;
     private final String what;
     private final Topology topology;
-    private final int receivers;
+    private final ToIntFunction<Subject> receivers;
     private final boolean messagesOnly;
+    private final String baseline;
 
     JmhScenario(final String id, final String what, final Topology topology, final int receivers)
     {
@@ -43,11 +45,36 @@ final class JmhScenario implements Scenario
     JmhScenario(
         final String id, final String what, final Topology topology, final int receivers, final boolean messagesOnly)
     {
+        this(id, what, topology, subject -> receivers, messagesOnly, "");
+    }
+
+    private JmhScenario(
+        final String id, final String what, final Topology topology, final ToIntFunction<Subject> receivers,
+        final boolean messagesOnly, final String baseline)
+    {
         this.id = id;
         this.what = what;
         this.topology = topology;
         this.receivers = receivers;
         this.messagesOnly = messagesOnly;
+        this.baseline = baseline;
+    }
+
+    /**
+     * A scenario whose subjects each spread one producer's messages round-robin over their own number of paths
+     * ({@link ManyTopicsSubject#topics()} receivers, {@link Topology#ROUND_ROBIN}), Ringbus only, each subject
+     * compared with {@code baseline}.
+     */
+    static JmhScenario roundRobin(final String id, final String what, final String baseline)
+    {
+        return new JmhScenario(id, what, Topology.ROUND_ROBIN, subject ->
+        {
+            if (!(subject instanceof ManyTopicsSubject many))
+            {
+                throw new UnsupportedOperationException(subject.id() + " does not say how many topics it spreads over");
+            }
+            return many.topics();
+        }, false, baseline);
     }
 
     @Override
@@ -60,6 +87,18 @@ final class JmhScenario implements Scenario
     public String what()
     {
         return what;
+    }
+
+    @Override
+    public boolean hasPeers()
+    {
+        return baseline.isEmpty();
+    }
+
+    @Override
+    public String baseline()
+    {
+        return baseline;
     }
 
     @Override
@@ -86,10 +125,11 @@ final class JmhScenario implements Scenario
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.NORMAL)
-            .output(logs.resolve(id + "_" + BenchMain.fileName(subject.id()) + ".txt").toString());
+            .output(logs.resolve(id + "_" + BenchMain.fileName(subject.id()) + run.passSuffix() + ".txt").toString());
         if (!requests)
         {
-            builder.param("topology", topology.name()).param("receivers", Integer.toString(receivers));
+            builder.param("topology", topology.name())
+                .param("receivers", Integer.toString(receivers.applyAsInt(subject)));
         }
         final Collection<RunResult> results = new Runner(builder.build()).run();
         if (results.isEmpty())

@@ -38,8 +38,15 @@ final class LatencyHarness
      */
     static Histogram pingPong(final Session session, final BenchOptions options) throws Exception
     {
+        return pingPong(session, options, options.durationSeconds());
+    }
+
+    /** As {@link #pingPong(Session, BenchOptions)}, recording for {@code recordSeconds}. */
+    static Histogram pingPong(final Session session, final BenchOptions options, final double recordSeconds)
+        throws Exception
+    {
         final long warmupEnd = System.nanoTime() + seconds(options.warmupSeconds());
-        final long end = warmupEnd + seconds(options.durationSeconds());
+        final long end = warmupEnd + seconds(recordSeconds);
         final Pinger pinger = new Pinger(warmupEnd, end, options.size());
         final Link pong = session.link(Topology.ONE_TO_ONE, pinger);
         final Link ping = session.link(Topology.ONE_TO_ONE, msg ->
@@ -61,10 +68,17 @@ final class LatencyHarness
     /** The calling thread sends each request and waits for its reply. */
     static Histogram requests(final Requester requester, final BenchOptions options) throws Exception
     {
+        return requests(requester, options, options.durationSeconds());
+    }
+
+    /** As {@link #requests(Requester, BenchOptions)}, recording for {@code recordSeconds}. */
+    static Histogram requests(final Requester requester, final BenchOptions options, final double recordSeconds)
+        throws Exception
+    {
         final Histogram histogram = histogram();
         final Msg msg = new Msg(options.size());
         final long warmupEnd = System.nanoTime() + seconds(options.warmupSeconds());
-        final long end = warmupEnd + seconds(options.durationSeconds());
+        final long end = warmupEnd + seconds(recordSeconds);
         long now = System.nanoTime();
         while (now < end)
         {

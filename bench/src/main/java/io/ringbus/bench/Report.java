@@ -7,17 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Writes a run's report folder: {@code summary.md} (goals, result and ratio tables, plots), {@code results.csv},
  * {@code results.json}, {@code hgrm/*.hgrm} (HdrHistogram percentile distributions, values in µs), one PNG per
- * latency scenario, and JMH's logs in {@code jmh/}; then copies the folder to {@code latest/} beside it.
+ * latency scenario, and JMH's logs in {@code jmh/}, all into the run's folder ({@link ReportFolder} moves it into
+ * place and copies it to {@code latest/} afterwards).
  * <p>
  * <b>Note:</b> run by the bench's main thread only.
  */
@@ -39,18 +38,20 @@ final class Report
         Files.writeString(folder.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("results.csv"), csv(results), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("results.json"), json(run, goals, started), StandardCharsets.UTF_8);
-        copyToLatest(folder);
         return summary;
     }
 
     private static void writeHistograms(final Path folder, final List<Result> results) throws IOException
     {
         final Path hgrm = Files.createDirectories(folder.resolve("hgrm"));
+        final boolean passes = results.stream().anyMatch(r -> r.pass() > 1);
         for (final Result result : results)
         {
             if (result instanceof Result.Latency latency)
             {
-                final Path file = hgrm.resolve(latency.scenario() + "_" + BenchMain.fileName(latency.subject()) + ".hgrm");
+                final String pass = passes ? "_pass" + latency.pass() : "";
+                final Path file = hgrm.resolve(
+                    latency.scenario() + "_" + BenchMain.fileName(latency.subject()) + pass + ".hgrm");
                 try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
                 {
                     latency.histogram().outputPercentileDistribution(out, 5, 1000.0);
@@ -66,10 +67,10 @@ final class Report
         final List<String> plots = new ArrayList<>();
         for (final Scenario scenario : scenarios)
         {
-            final List<Result.Latency> latencies = results.stream()
+            final List<Result.Latency> latencies = medianPasses(results.stream()
                 .filter(r -> r.scenario().equals(scenario.id()) && r instanceof Result.Latency)
                 .map(r -> (Result.Latency)r)
-                .toList();
+                .toList());
             if (!latencies.isEmpty())
             {
                 final String name = scenario.id() + ".png";
@@ -80,6 +81,28 @@ final class Report
             }
         }
         return plots;
+    }
+
+    /**
+     * One result per subject for the plots: with several passes, the pass with the median p50 (the lower middle one
+     * for an even count).
+     */
+    static List<Result.Latency> medianPasses(final List<Result.Latency> latencies)
+    {
+        final List<Result.Latency> chosen = new ArrayList<>();
+        for (final Result result : Tables.bySubject(new ArrayList<>(latencies)))
+        {
+            if (chosen.stream().anyMatch(c -> c.subject().equals(result.subject())))
+            {
+                continue;
+            }
+            final List<Result.Latency> passes = latencies.stream()
+                .filter(l -> l.subject().equals(result.subject()))
+                .sorted(Comparator.comparingLong(l -> l.percentile(50)))
+                .toList();
+            chosen.add(passes.get((passes.size() - 1) / 2));
+        }
+        return chosen;
     }
 
     private static String summary(
@@ -93,25 +116,44 @@ final class Report
         md.append(machine()).append("; message payload ").append(options.size()).append(" bytes; ring/queue capacity ")
             .append(io.ringbus.bench.subjects.Bounds.CAPACITY).append("; latency warm-up ")
             .append(options.warmupSeconds()).append(" s, recorded ").append(options.durationSeconds())
-            .append(" s per subject; one-way rate ").append(options.rate()).append(" msg/s; took ")
+            .append(" s per subject; one-way rate ").append(options.rate()).append(" msg/s; ")
+            .append(options.repeat()).append(options.repeat() == 1 ? " pass" : " interleaved passes").append("; took ")
             .append(String.format(Locale.ROOT, "%.0f", run.elapsedSeconds())).append(" s.\n\n");
+        md.append(JvmInfo.describe()).append(" (JMH forks and IPC child JVMs inherit the bench JVM's options).\n\n");
         md.append("Every figure comes from this run; subjects ran one after another, never at the same time. ")
             .append("Absolute times move between runs and machines (2 shared cores here): read the ratios. ")
-            .append("A subject id is `name/idle strategy`.\n");
+            .append("A subject id is `name/idle strategy`.");
+        if (options.repeat() > 1)
+        {
+            md.append(" Each scenario ran all its subjects once per pass, ").append(options.repeat())
+                .append(" passes one after another (A B A B); each ratio is computed within a pass, and a goal is ")
+                .append("judged on the median over the passes.");
+        }
+        md.append(" Like with like: each Ringbus topic path is compared with the raw Disruptor of the same ring size, ")
+            .append("wait strategy and threads: object mode (`ringbus-topic`, `ringbus-topic-sw`) with `disruptor` ")
+            .append("(slots hold references), slot mode (`ringbus-slot`, `ringbus-slot-sw`) with `disruptor-prealloc` ")
+            .append("(preallocated events); `-sw` is a topic declared single-writer.\n");
         if (options.mode() == Mode.SMOKE)
         {
             md.append("\n**Smoke mode: these numbers are not measurements** (100 ms iterations, JMH in-process); ")
                 .append("the run only proves the bench works.\n");
         }
-        md.append("\n## Goals (issue 4; never-early: issue 3; IPC: issue 5)\n\n| goal | this run | status |\n| --- | --- | --- |\n");
+        md.append("\n## Goals (issues 4 and 10; never-early: issue 3; IPC: issue 5)\n\n")
+            .append("| goal | this run | min | median | max | status |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         for (final Goals.Check check : goals)
         {
             md.append("| ").append(check.goal()).append(" | ").append(check.figure()).append(" | ")
+                .append(Tables.spreadValue(check.spread().min(), check.unit())).append(" | ")
+                .append(Tables.spreadValue(check.spread().median(), check.unit())).append(" | ")
+                .append(Tables.spreadValue(check.spread().max(), check.unit())).append(" | ")
                 .append(check.status().startsWith("NOT") || check.status().equals("MET") ?
                     "**" + check.status() + "**" : check.status())
                 .append(" |\n");
         }
-        md.append("\nA goal NOT MET is reported as it is; the issue's closing note says why and what would close it.\n");
+        md.append("\nA goal is judged on the median; min and max are over the passes in which both sides were ")
+            .append("reliable. A comparison with no reliable pass (a starved ping-pong) is not measured, never MET or ")
+            .append("NOT MET. A goal NOT MET is reported as it is; the issue's closing note says why and what would ")
+            .append("close it.\n");
         for (final Scenario scenario : scenarios)
         {
             md.append("\n## ").append(scenario.id()).append("\n\n").append(scenario.what()).append(".\n\n");
@@ -132,10 +174,23 @@ final class Report
             {
                 md.append('\n').append(ratios);
             }
+            if (!scenario.baseline().isEmpty())
+            {
+                final String relative = Tables.baselineTable(mine, scenario.baseline());
+                if (!relative.isEmpty())
+                {
+                    md.append("\nEach subject ÷ ").append(scenario.baseline())
+                        .append(", same run, pass by pass: median (min–max)\n\n").append(relative);
+                }
+            }
             final String png = scenario.id() + ".png";
             if (plots.contains(png))
             {
                 md.append("\n![").append(scenario.id()).append(" percentiles](").append(png).append(")\n");
+                if (options.repeat() > 1)
+                {
+                    md.append("\nThe plot shows each subject's pass with the median p50.\n");
+                }
             }
             else if (mine.stream().anyMatch(r -> r instanceof Result.Latency))
             {
@@ -144,7 +199,8 @@ final class Report
         }
         md.append("\n## Files\n\n")
             .append("- `results.csv`, `results.json`: every figure above, raw (ns, msg/s, B/msg)\n")
-            .append("- `hgrm/`: HdrHistogram percentile distributions (values in µs), one per latency result\n")
+            .append("- `hgrm/`: HdrHistogram percentile distributions (values in µs), one per latency result ")
+            .append("(and pass)\n")
             .append("- `*.png`: percentile plots (log percentile axis, log latency axis)\n")
             .append("- `jmh/`: JMH's own output of each throughput run\n");
         return md.toString();
@@ -161,12 +217,12 @@ final class Report
     private static String csv(final List<Result> results)
     {
         final StringBuilder csv = new StringBuilder(
-            "scenario,subject,idle,ringbus,status,count,p50_ns,p90_ns,p99_ns,p99_9_ns,p99_99_ns,max_ns," +
+            "scenario,subject,idle,ringbus,pass,status,count,p50_ns,p90_ns,p99_ns,p99_9_ns,p99_99_ns,max_ns," +
             "msgs_per_s,msgs_per_s_error,ns_per_msg,bytes_per_msg,note\n");
         for (final Result r : results)
         {
             csv.append(r.scenario()).append(',').append(r.subject()).append(',').append(r.idle()).append(',')
-                .append(r.ringbus()).append(',');
+                .append(r.ringbus()).append(',').append(r.pass()).append(',');
             if (r instanceof Result.Latency l)
             {
                 final Histogram h = l.histogram();
@@ -196,10 +252,12 @@ final class Report
         final StringBuilder json = new StringBuilder("{\n");
         json.append("  \"started\": ").append(string(started)).append(",\n");
         json.append("  \"machine\": ").append(string(machine())).append(",\n");
+        json.append("  \"jvm\": ").append(string(JvmInfo.describe())).append(",\n");
+        json.append("  \"collector\": ").append(string(JvmInfo.collector())).append(",\n");
         json.append("  \"options\": {\"mode\": ").append(string(o.mode().name().toLowerCase(Locale.ROOT)))
             .append(", \"rate\": ").append(o.rate()).append(", \"warmupSeconds\": ").append(o.warmupSeconds())
             .append(", \"durationSeconds\": ").append(o.durationSeconds()).append(", \"size\": ").append(o.size())
-            .append("},\n");
+            .append(", \"repeat\": ").append(o.repeat()).append("},\n");
         json.append("  \"results\": [\n");
         final List<Result> results = run.results();
         for (int i = 0; i < results.size(); i++)
@@ -207,7 +265,7 @@ final class Report
             final Result r = results.get(i);
             json.append("    {\"scenario\": ").append(string(r.scenario())).append(", \"subject\": ")
                 .append(string(r.subject())).append(", \"idle\": ").append(string(r.idle()))
-                .append(", \"ringbus\": ").append(r.ringbus());
+                .append(", \"ringbus\": ").append(r.ringbus()).append(", \"pass\": ").append(r.pass());
             if (r instanceof Result.Latency l)
             {
                 json.append(", \"status\": \"ok\", \"unit\": \"ns\", \"count\": ").append(l.histogram().getTotalCount())
@@ -235,40 +293,15 @@ final class Report
         {
             final Goals.Check g = goals.get(i);
             json.append("    {\"goal\": ").append(string(g.goal())).append(", \"figure\": ").append(string(g.figure()))
+                .append(", \"unit\": ").append(string(g.unit()))
+                .append(", \"min\": ").append(jsonNumber(g.spread().min()))
+                .append(", \"median\": ").append(jsonNumber(g.spread().median()))
+                .append(", \"max\": ").append(jsonNumber(g.spread().max()))
+                .append(", \"passes\": ").append(g.spread().count())
                 .append(", \"status\": ").append(string(g.status())).append(i + 1 < goals.size() ? "},\n" : "}\n");
         }
         json.append("  ]\n}\n");
         return json.toString();
-    }
-
-    private static void copyToLatest(final Path folder) throws IOException
-    {
-        final Path latest = folder.resolveSibling("latest");
-        if (Files.exists(latest))
-        {
-            try (Stream<Path> old = Files.walk(latest))
-            {
-                for (final Path path : old.sorted(Comparator.reverseOrder()).toList())
-                {
-                    Files.delete(path);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(folder))
-        {
-            for (final Path path : files.toList())
-            {
-                final Path target = latest.resolve(folder.relativize(path).toString());
-                if (Files.isDirectory(path))
-                {
-                    Files.createDirectories(target);
-                }
-                else
-                {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static String number(final double value)

@@ -40,6 +40,17 @@ interface Scenario
     }
 
     /**
+     * The subject every other subject of a scenario without peers is divided by in the report (e.g. one topic for
+     * the many-topics scenario); empty for none.
+     *
+     * @return a subject id, or an empty string.
+     */
+    default String baseline()
+    {
+        return "";
+    }
+
+    /**
      * Why nothing is measured yet, for a scenario whose subjects do not exist yet; otherwise empty.
      *
      * @return the reason, or an empty string.

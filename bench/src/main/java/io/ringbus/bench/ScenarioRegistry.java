@@ -1,5 +1,8 @@
 package io.ringbus.bench;
 
+import io.ringbus.bench.subjects.Idle;
+import io.ringbus.bench.subjects.RingbusTopicsSubject;
+
 import java.util.List;
 
 /**
@@ -16,6 +19,7 @@ final class ScenarioRegistry
     static final String TPUT_1P1C = "tput-1p1c";
     static final String TPUT_FANOUT = "tput-fanout";
     static final String TPUT_QUEUE = "tput-queue";
+    static final String TPUT_TOPICS = "tput-topics";
     static final String ALLOC = "alloc";
     static final String DELAY = "delay";
     static final String JOURNAL = "journal";
@@ -23,6 +27,10 @@ final class ScenarioRegistry
     static final String TPUT_IPC = "tput-ipc";
     /** The IPC child acknowledges every this many messages (see {@code IpcPeer.ACK_EVERY}). */
     private static final int IPC_ACK_EVERY = 100;
+    /** How many topics the subjects of {@code tput-topics} spread their messages over. */
+    static final List<Integer> TOPIC_COUNTS = List.of(1, 100, 10_000);
+    /** The idle strategy of {@code tput-topics}: a producer and two dispatcher threads exceed 2 cores. */
+    static final String TOPICS_IDLE = Idle.YIELDING.label();
 
     private static final List<Scenario> SCENARIOS = List.of(
         new RoundTripScenario(),
@@ -36,6 +44,13 @@ final class ScenarioRegistry
         new JmhScenario(TPUT_QUEUE,
             "messages/s from 1 producer to 2 competing consumers (JMH; 3 threads on 2 cores, so yielding/blocking " +
             "strategies only)", Topology.COMPETING, 2),
+        JmhScenario.roundRobin(TPUT_TOPICS,
+            "messages/s from 1 producer publishing round-robin over 1, 100 and 10,000 topics, one subscriber each, " +
+            "delivered (JMH, batches of 1000 then wait for delivery). The bus is Ringbus's default except the idle " +
+            "strategy (" + TOPICS_IDLE + ": 3 threads on 2 cores; the default dispatcher threads), and every " +
+            "topic has a ring of " + RingbusTopicsSubject.RING_SIZE + " slots (TopicOptions.ringSize) " +
+            "whatever the count, so that 10,000 topics fit in memory (a batch of 1000 fills one topic's ring, so " +
+            "the 1-topic figure includes the producer's waits for a full ring)", topicsSubject(1)),
         new JmhScenario(ALLOC,
             "bytes allocated per message (JMH -prof gc, gc.alloc.rate.norm over all threads) and cost per message " +
             "of Ringbus's hot paths; guava-sync (dispatch on the caller's thread) as a reference",
@@ -53,6 +68,17 @@ final class ScenarioRegistry
 
     private ScenarioRegistry()
     {
+    }
+
+    /**
+     * The id of the {@code tput-topics} subject spreading over this many topics.
+     *
+     * @param topics one of {@link #TOPIC_COUNTS}.
+     * @return e.g. {@code ringbus-topics-10000/yielding}.
+     */
+    static String topicsSubject(final int topics)
+    {
+        return RingbusTopicsSubject.name(topics) + "/" + TOPICS_IDLE;
     }
 
     static List<Scenario> all()

@@ -3,6 +3,7 @@ package io.ringbus.bench;
 import io.ringbus.bench.subjects.AeronIpcSubject;
 import io.ringbus.bench.subjects.AgronaSpscSubject;
 import io.ringbus.bench.subjects.ArrayBlockingQueueSubject;
+import io.ringbus.bench.subjects.DisruptorPreallocSubject;
 import io.ringbus.bench.subjects.DisruptorSubject;
 import io.ringbus.bench.subjects.FloorSubject;
 import io.ringbus.bench.subjects.GreenrobotSubject;
@@ -23,6 +24,7 @@ import io.ringbus.bench.subjects.RingbusRequestCallbackSubject;
 import io.ringbus.bench.subjects.RingbusRequestSubject;
 import io.ringbus.bench.subjects.RingbusSlotTopicSubject;
 import io.ringbus.bench.subjects.RingbusTopicSubject;
+import io.ringbus.bench.subjects.RingbusTopicsSubject;
 import io.ringbus.bench.subjects.VertxRequestSubject;
 import io.ringbus.bench.subjects.VertxSubject;
 import io.ringbus.patterns.store.FsyncPolicy;
@@ -43,6 +45,7 @@ import static io.ringbus.bench.ScenarioRegistry.TPUT_1P1C;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_FANOUT;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_IPC;
 import static io.ringbus.bench.ScenarioRegistry.TPUT_QUEUE;
+import static io.ringbus.bench.ScenarioRegistry.TPUT_TOPICS;
 
 /**
  * Every subject, each with the scenarios it takes part in: <b>adding a subject is one class implementing
@@ -73,10 +76,13 @@ public final class SubjectRegistry
     {
         final List<Entry> entries = new ArrayList<>();
         // Ringbus
+        add(entries, RingbusTopicSubject.singleWriter(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
         add(entries, new RingbusTopicSubject(Idle.BUSY_SPIN), RTT_INPROC, ONEWAY_INPROC, TPUT_1P1C);
         add(entries, new RingbusTopicSubject(Idle.YIELDING), RTT_INPROC, TPUT_FANOUT, ALLOC);
         add(entries, new RingbusTopicSubject(Idle.BACKOFF), RTT_INPROC, ONEWAY_INPROC);
+        add(entries, RingbusSlotTopicSubject.singleWriter(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
         add(entries, new RingbusSlotTopicSubject(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
+        add(entries, RingbusSlotTopicSubject.singleWriter(Idle.YIELDING), ALLOC);
         add(entries, new RingbusSlotTopicSubject(Idle.YIELDING), TPUT_FANOUT, ALLOC);
         add(entries, new RingbusQueueSubject(Idle.BUSY_SPIN), TPUT_1P1C);
         add(entries, new RingbusQueueSubject(Idle.YIELDING), TPUT_QUEUE, ALLOC);
@@ -87,6 +93,11 @@ public final class SubjectRegistry
         add(entries, new RingbusPriorityQueueSubject(Idle.YIELDING), TPUT_QUEUE);
         add(entries, new RingbusAnnotatedSubject(Idle.YIELDING), ALLOC);
         add(entries, new RingbusLambdaSubject(Idle.YIELDING), ALLOC);
+        // Many topics, one producer round-robin (Ringbus against itself: 10,000 topics against 1)
+        for (final int topics : ScenarioRegistry.TOPIC_COUNTS)
+        {
+            add(entries, new RingbusTopicsSubject(topics, Idle.YIELDING), TPUT_TOPICS);
+        }
         // Over Aeron IPC to a child process (yielding: each side has more threads than the 2 cores)
         add(entries, new RingbusIpcSubject(Idle.YIELDING, false), RTT_IPC, TPUT_IPC);
         add(entries, new RingbusIpcSubject(Idle.YIELDING, true), RTT_IPC, TPUT_IPC);
@@ -105,6 +116,8 @@ public final class SubjectRegistry
         add(entries, new DisruptorSubject(Idle.BUSY_SPIN), RTT_INPROC, ONEWAY_INPROC, TPUT_1P1C);
         add(entries, new DisruptorSubject(Idle.YIELDING), RTT_INPROC, TPUT_FANOUT);
         add(entries, new DisruptorSubject(Idle.BLOCKING), RTT_INPROC, ONEWAY_INPROC);
+        add(entries, new DisruptorPreallocSubject(Idle.BUSY_SPIN), RTT_INPROC, TPUT_1P1C);
+        add(entries, new DisruptorPreallocSubject(Idle.YIELDING), TPUT_FANOUT);
         add(entries, new ArrayBlockingQueueSubject(), RTT_INPROC, ONEWAY_INPROC, TPUT_1P1C, TPUT_QUEUE);
         add(entries, new JcToolsSpscSubject(Idle.BUSY_SPIN), ONEWAY_INPROC, TPUT_1P1C);
         add(entries, new JcToolsMpmcSubject(Idle.YIELDING), TPUT_QUEUE);

@@ -66,15 +66,20 @@ class SmokeTest
         assertTrue(summary.contains("none early"), "the delay scenario checks that nothing was early");
         assertTrue(console.contains("[" + steps + "/" + steps), "progress is printed for every measurement");
         assertTrue(console.contains("## Goals"), "the summary is printed");
+        assertTrue(console.indexOf("garbage collector: ") < console.indexOf("[ 1/"),
+            "the collector and JVM are named before the first measurement");
+        assertTrue(summary.contains("garbage collector: "), "and in the summary");
+        assertTrue(summary.contains("| goal | this run | min | median | max | status |"), "goals show their spread");
 
         JsonCheck.validate(Files.readString(folder.resolve("results.json")));
 
         try (Stream<Path> files = Files.list(folder.resolve("hgrm")))
         {
             final List<Path> hgrm = files.toList();
-            // Latency rows are those with a p50 (column 7); throughput rows leave it empty.
+            // Latency rows are those with a p50 (column 8); throughput rows leave it empty.
+            final int p50 = cells(rows.get(0)).indexOf("p50_ns");
             final long latencyRows = rows.subList(1, rows.size()).stream()
-                .filter(r -> !cells(r).get(6).isEmpty())
+                .filter(r -> !cells(r).get(p50).isEmpty())
                 .count();
             assertEquals(latencyRows, hgrm.size(), "one .hgrm per latency result");
             for (final Path file : hgrm)
@@ -93,6 +98,42 @@ class SmokeTest
         assertTrue(Files.isRegularFile(folder.resolveSibling("latest").resolve("summary.md")), "latest/ is a copy");
         assertTrue(Files.notExists(folder.resolve("journal-scratch")), "the journal's scratch folder is deleted");
         assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "no IPC child process is left");
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void repeatedPassesInterleaveSubjectsAndReportTheSpread() throws Exception
+    {
+        final Path root = Path.of("target", "smoke-reports-repeat");
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final BenchMain.Outcome outcome;
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8))
+        {
+            outcome = BenchMain.run(BenchOptions.parse("mode=smoke", "repeat=2", "scenarios=rtt-inproc,tput-1p1c",
+                "subjects=ringbus-topic/yielding,disruptor/yielding,ringbus-topic/busy-spin,disruptor/busy-spin",
+                "out=" + root), out);
+        }
+        final String console = printed.toString(StandardCharsets.UTF_8);
+        final List<String> progress = console.lines().filter(l -> l.startsWith("[")).toList();
+        // rtt-inproc: 4 subjects x 2 passes, then tput-1p1c: 2 x 2, each pass running every subject once (A B A B).
+        assertEquals(12, progress.size(), console);
+        assertTrue(progress.get(0).contains("rtt-inproc    1/2 ringbus-topic/busy-spin"), progress.get(0));
+        assertTrue(progress.get(4).contains("rtt-inproc    2/2 ringbus-topic/busy-spin"), progress.get(4));
+        assertTrue(progress.get(9).contains("tput-1p1c     1/2 disruptor/busy-spin"), progress.get(9));
+        assertTrue(progress.get(10).contains("tput-1p1c     2/2 ringbus-topic/busy-spin"), progress.get(10));
+
+        final Path folder = outcome.folder();
+        final List<String> rows = Files.readAllLines(folder.resolve("results.csv"));
+        final int pass = cells(rows.get(0)).indexOf("pass");
+        assertEquals(6, rows.stream().skip(1).filter(r -> cells(r).get(pass).equals("1")).count());
+        assertEquals(6, rows.stream().skip(1).filter(r -> cells(r).get(pass).equals("2")).count());
+        final String summary = Files.readString(folder.resolve("summary.md"));
+        assertTrue(summary.contains("2 interleaved passes"), "the summary says how many passes");
+        assertTrue(summary.contains("| subject | idle | pass |"), "result tables have a pass column");
+        assertTrue(summary.contains("median (min–max)"), "ratio tables show the spread");
+        assertTrue(Files.exists(folder.resolve("hgrm").resolve("rtt-inproc_disruptor-busy-spin_pass2.hgrm")));
+        assertTrue(Files.exists(folder.resolve("jmh").resolve("tput-1p1c_disruptor-busy-spin_pass2.txt")));
+        JsonCheck.validate(Files.readString(folder.resolve("results.json")));
     }
 
     /** The cells of a CSV row: commas inside double quotes do not split, doubled quotes are one quote. */

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Messages per second through any registered subject: one invocation sends {@link #BATCH} messages (waiting
  * as the subject waits when it is full) and then waits until every receiver has them, so unbounded peers
- * cannot run ahead of their consumers and every figure is a delivered rate. The subject is chosen by id
+ * cannot run ahead of their consumers and every figure is a delivered rate. With {@link Topology#ROUND_ROBIN} the
+ * messages go to the receivers in turn (a topic each), and delivery is checked on the receivers this batch reached
+ * (message {@code k} is the {@code k / n + 1}-th of receiver {@code k mod n}). The subject is chosen by id
  * ({@code @Param subject}); the run adds {@code -prof gc} for {@code gc.alloc.rate.norm} (B/message, all threads).
  * <p>
  * <b>Note:</b> one JMH thread sends; the subject's threads receive.
@@ -58,6 +60,9 @@ public class TransferBenchmark
     private Msg msg;
     private long sent;
     private boolean competing;
+    private boolean roundRobin;
+    /** Round-robin: the first message whose delivery is not confirmed yet. */
+    private long unconfirmed;
 
     /**
      * Opens the subject, outside the timed path.
@@ -69,6 +74,7 @@ public class TransferBenchmark
     {
         final Topology shape = Topology.valueOf(topology);
         competing = shape == Topology.COMPETING;
+        roundRobin = shape == Topology.ROUND_ROBIN;
         counters = new Counter[receivers];
         for (int i = 0; i < receivers; i++)
         {
@@ -132,6 +138,10 @@ public class TransferBenchmark
 
     private boolean delivered()
     {
+        if (roundRobin)
+        {
+            return roundRobinDelivered();
+        }
         if (competing)
         {
             long total = 0;
@@ -148,6 +158,27 @@ public class TransferBenchmark
                 return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * Each receiver gets its messages in order, so the last message of the batch sent to a receiver confirms all
+     * of its earlier ones: only the last {@code min(n, BATCH)} messages need checking, each once confirmed.
+     */
+    private boolean roundRobinDelivered()
+    {
+        final int n = counters.length;
+        long message = Math.max(unconfirmed, sent - n);
+        while (message < sent)
+        {
+            if (counters[(int)(message % n)].count() < message / n + 1)
+            {
+                unconfirmed = message;
+                return false;
+            }
+            message++;
+        }
+        unconfirmed = sent;
         return true;
     }
 }

@@ -3,23 +3,18 @@ package io.ringbus.bench.subjects;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.ringbus.bench.Link;
 import io.ringbus.bench.Msg;
 import io.ringbus.bench.Receiver;
 import io.ringbus.bench.Session;
 import io.ringbus.bench.Topology;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 /**
- * Raw LMAX Disruptor, hand-wired as its users do: a single-producer ring of holders, one
- * {@code BatchEventProcessor} thread per receiver (multicast for fan-out), {@code publishEvent} with a static
- * translator. The ceiling Ringbus is built on.
+ * Raw LMAX Disruptor whose slots hold a reference to the message, as its users with objects write it: a
+ * single-producer ring of holders, one {@code BatchEventProcessor} thread per receiver (multicast for fan-out),
+ * {@code publishEvent} with a static translator storing the reference. The like-for-like peer of a Ringbus
+ * object-mode topic ({@code ringbus-topic}, {@code ringbus-topic-sw}); {@link DisruptorPreallocSubject} is slot
+ * mode's.
  * <p>
  * <b>Note:</b> one sender per link.
  */
@@ -44,54 +39,32 @@ public final class DisruptorSubject extends StrategySubject
     @Override
     public Session open()
     {
-        return new DisruptorSession();
+        final DisruptorRings rings = new DisruptorRings();
+        return new Session()
+        {
+            @Override
+            public Link link(final Topology topology, final Receiver... receivers)
+            {
+                final RingBuffer<Holder> ring = rings.start(Holder::new, idle, topology, receivers, Holder::handler);
+                return msg -> ring.publishEvent(PUT, msg);
+            }
+
+            @Override
+            public void close()
+            {
+                rings.close();
+            }
+        };
     }
 
+    /** A slot: a reference to the message. */
     static final class Holder
     {
         Msg msg;
-    }
 
-    private final class DisruptorSession implements Session
-    {
-        private final List<Disruptor<Holder>> disruptors = new ArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Link link(final Topology topology, final Receiver... receivers)
+        static EventHandler<Holder> handler(final Receiver receiver)
         {
-            if (topology == Topology.COMPETING || (topology == Topology.ONE_TO_ONE && receivers.length != 1))
-            {
-                throw new UnsupportedOperationException("raw Disruptor 4 has no competing consumers");
-            }
-            final Disruptor<Holder> disruptor = new Disruptor<>(
-                Holder::new, Bounds.CAPACITY, Threads.factory("disruptor"), ProducerType.SINGLE, idle.disruptor());
-            final EventHandler<Holder>[] handlers = new EventHandler[receivers.length];
-            for (int i = 0; i < receivers.length; i++)
-            {
-                final Receiver receiver = receivers[i];
-                handlers[i] = (holder, sequence, endOfBatch) -> receiver.onMessage(holder.msg);
-            }
-            disruptor.handleEventsWith(handlers);
-            disruptors.add(disruptor);
-            final RingBuffer<Holder> ring = disruptor.start();
-            return msg -> ring.publishEvent(PUT, msg);
-        }
-
-        @Override
-        public void close()
-        {
-            for (final Disruptor<Holder> disruptor : disruptors)
-            {
-                try
-                {
-                    disruptor.shutdown(5, TimeUnit.SECONDS);
-                }
-                catch (final TimeoutException ex)
-                {
-                    disruptor.halt();
-                }
-            }
+            return (holder, sequence, endOfBatch) -> receiver.onMessage(holder.msg);
         }
     }
 }
