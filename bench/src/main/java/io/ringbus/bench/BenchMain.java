@@ -41,6 +41,15 @@ public final class BenchMain
     public static void main(final String[] args)
     {
         System.setProperty("java.awt.headless", "true");
+        final String sample = System.getProperty("bench.sampleAsked", "");
+        if (!sample.isBlank())
+        {
+            // `package exec:exec -Dsample=X` without `-pl samples -am` reaches this module too: step aside at once
+            // rather than run minutes of benchmarks before the sample.
+            System.err.println("bench: skipped: -Dsample=" + sample + " asks for a sample, not the bench (to run " +
+                "only the sample: mvn -B -q -DskipTests -pl samples -am package exec:exec -Dsample=" + sample + ")");
+            System.exit(BAD_OPTION);
+        }
         int status;
         try
         {
