@@ -15,6 +15,10 @@ import io.ringbus.api.Handler;
 final class QueueConsumer extends RingSubscriber
 {
     static final int BATCH_LIMIT = 256;
+    /**
+     * Signal: the queue made a lane since this consumer last read its lanes.
+     */
+    static final int LANES_CHANGED = 2;
 
     private final RingQueue<?> queue;
     final LaneTake take;
@@ -40,15 +44,43 @@ final class QueueConsumer extends RingSubscriber
     @Override
     int poll()
     {
-        final Lane[] lanes = queue.lanes;
-        if (lanes.length > 1)
+        int n = 0;
+        while (true)
         {
-            return pollLanes(lanes);
+            final int signals = signals();
+            if (signals == LANES_CHANGED)
+            {
+                // Cleared before the lanes are read: a lane made after that read raises the signal again.
+                clear(LANES_CHANGED);
+            }
+            else if (signals != 0 || n >= BATCH_LIMIT)
+            {
+                return n;
+            }
+            final Lane[] lanes = queue.lanes;
+            n = lanes.length == 1 ? pollOneLane(n) : pollLanes(lanes, n);
+            if (signals() != LANES_CHANGED)
+            {
+                return n;
+            }
         }
+    }
+
+    /**
+     * Take from lane 0 alone, the only lane in use when the batch began.
+     * <p>
+     * The loop reads this consumer's signals before each message, as it must for close anyway: that one read
+     * also tells it that a lane was made ({@link #LANES_CHANGED}), so that a message of a priority never used
+     * before is taken next, not after up to a batch of lower ones. A read of the queue's lanes or of a lane
+     * count per message would do as well but cost a second load of a line other threads write; raising the
+     * signal costs lane creation (rare, at most one per priority) an atomic OR per consumer instead.
+     */
+    private int pollOneLane(final int taken)
+    {
         final RingBuffer<Slot> ring = destination.ring;
         final Sequence work = queue.work;
-        int n = 0;
-        while (n < BATCH_LIMIT && !isClosing())
+        int n = taken;
+        while (n < BATCH_LIMIT && signals() == 0)
         {
             final long next = WorkClaim.claim(ring, work, claim);
             if (next == WorkClaim.NONE)
@@ -61,10 +93,10 @@ final class QueueConsumer extends RingSubscriber
         return n;
     }
 
-    private int pollLanes(final Lane[] lanes)
+    private int pollLanes(final Lane[] lanes, final int taken)
     {
-        int n = 0;
-        while (n < BATCH_LIMIT && !isClosing())
+        int n = taken;
+        while (n < BATCH_LIMIT && signals() == 0)
         {
             final long next = take.next(lanes);
             if (next == WorkClaim.NONE)

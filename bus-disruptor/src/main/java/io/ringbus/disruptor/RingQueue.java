@@ -136,6 +136,12 @@ final class RingQueue<E> extends Destination implements Queue<E>
         next[next.length - 1] = lane;
         Arrays.sort(next, (a, b) -> Integer.compare(b.priority, a.priority));
         lanes = next;
+        // After the lanes are published, before the first message can be: a consumer in the middle of a batch
+        // sees the signal at its next message and reads the lanes again (see QueueConsumer.poll).
+        for (final RingSubscriber s : subscribers)
+        {
+            s.raise(QueueConsumer.LANES_CHANGED);
+        }
         return lane;
     }
 

@@ -35,7 +35,11 @@
  * <p>
  * <b>Priorities.</b> Each priority in use is a lane: a ring with its own work sequence and gate. A consumer
  * tries the lanes highest first, one claim each, and lets go of its position in every lane but the one it took
- * from; priority 0 is the queue's own ring, so a queue without priorities polls one lane as before.
+ * from; priority 0 is the queue's own ring, so a queue without priorities polls one lane as before. A lane is
+ * made on the first send of its priority: the queue publishes the new lanes, then raises a signal bit on each
+ * consumer, in the word where close raises its own and which a consumer reads before every message anyway; a
+ * consumer that sees it clears it, then reads the lanes again, so that even in the middle of a batch its next
+ * take is of the highest priority available, a lane made a moment ago included. See {@code NewLaneStress}.
  * <p>
  * <b>Timer.</b> One {@code TimerAgent} per bus, started on first use: senders hand it tasks through a JCTools
  * MPSC queue, its thread arms them in an Agrona {@code DeadlineTimerWheel}. Delayed messages and retries are

@@ -302,6 +302,54 @@ class QueueDeliveryTest
     }
 
     @Test
+    void aLaneMadeInTheMiddleOfABatchIsTakenAtTheNextMessage() throws Exception
+    {
+        // One lane: the consumer polls lane 0 alone, in batches of up to QueueConsumer.BATCH_LIMIT messages.
+        assertEquals(List.of(0, 70, 1, 2, 3, 4), takenAroundANewLane(false));
+    }
+
+    @Test
+    void aLaneMadeWhileOtherLanesAreInUseIsTakenAtTheNextMessage() throws Exception
+    {
+        // Two lanes: the consumer tries each per message, the new one too although the batch began without it.
+        assertEquals(List.of(30, 0, 70, 1, 2, 3, 4), takenAroundANewLane(true));
+    }
+
+    /**
+     * One consumer attached to a queue holding messages 0 to 4 at priority 0 (and 30 at priority 3), so that it
+     * takes them in one batch; the handler of message 0 sends 70 at priority 7, never used before.
+     *
+     * @return the messages in the order they were handled.
+     */
+    private static List<Integer> takenAroundANewLane(final boolean twoLanes) throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final Queue<Integer> queue = bus.queue("new.lane", Integer.class);
+            for (int i = 0; i < 5; i++)
+            {
+                queue.send(i);
+            }
+            if (twoLanes)
+            {
+                queue.send(30, 3);
+            }
+            final List<Integer> seen = new CopyOnWriteArrayList<>();
+            queue.consume(m ->
+            {
+                seen.add(m);
+                if (m == 0)
+                {
+                    queue.send(70, 7);
+                }
+            });
+            final int expected = twoLanes ? 7 : 6;
+            Await.until(() -> "all taken: " + seen, Await.DEFAULT, () -> seen.size() == expected);
+            return new ArrayList<>(seen);
+        }
+    }
+
+    @Test
     void aConsumerBusyWithAHigherLaneDoesNotHoldALowerOneBack()
     {
         final Lane high = new Lane(7, 8);
