@@ -26,6 +26,8 @@ final class QueueConsumer extends RingSubscriber
     /** Attempts made on the message in hand before this one, and its lane. */
     private int attemptsBefore;
     private int priority;
+    /** The lanes of the current or last batch: those where this consumer may hold a position. */
+    private Lane[] lanesInUse;
 
     QueueConsumer(final RingQueue<?> queue, final Handler<?> handler, final Dispatcher dispatcher)
     {
@@ -33,6 +35,7 @@ final class QueueConsumer extends RingSubscriber
         this.queue = queue;
         this.take = new LaneTake(queue.options.starvationGuard());
         this.claim = take.positions[0];
+        this.lanesInUse = queue.lanes;
     }
 
     @Override
@@ -58,7 +61,10 @@ final class QueueConsumer extends RingSubscriber
                 return n;
             }
             final Lane[] lanes = queue.lanes;
+            lanesInUse = lanes;
             n = lanes.length == 1 ? pollOneLane(n) : pollLanes(lanes, n);
+            // Whatever ended the batch, the message last taken is done with (see letGo).
+            take.letGo(lanes);
             if (signals() != LANES_CHANGED)
             {
                 return n;
@@ -113,6 +119,11 @@ final class QueueConsumer extends RingSubscriber
     private void handle(final Slot slot, final int lanePriority)
     {
         final Object event = slot.event;
+        // Cleared, unlike a Disruptor slot: a queue's messages are often work items with payloads, and a quiet
+        // queue's slot may not be reused for a long time, so keeping the reference would keep up to a ring of
+        // handled messages reachable. The store is cheap where it matters: G1's post-barrier filters null, and
+        // the pre-barrier only does work during concurrent marking. The slot is still protected here (this
+        // consumer's position holds it), so the store cannot hit a newer message.
         slot.event = null;
         if (event == null)
         {
@@ -138,7 +149,7 @@ final class QueueConsumer extends RingSubscriber
         super.failed(event, cause);
         try
         {
-            queue.failed(event, cause, attemptsBefore + 1, priority);
+            queue.failed(event, cause, attemptsBefore + 1, priority, this);
         }
         catch (final RuntimeException ex)
         {
@@ -148,10 +159,24 @@ final class QueueConsumer extends RingSubscriber
         }
     }
 
+    /**
+     * Done with the message in hand: its slot may be reused and it no longer counts in the queue's depth.
+     * <p>
+     * Within a batch, the claim of the next message moves this consumer's position on anyway, so it is let go
+     * of explicitly only where the batch ends ({@link #poll()}) and where a failed message is handed over to
+     * the timer or the dead-letter queue ({@link RingQueue#failed}). That saves a store per message; the price
+     * is that a message handled normally counts in the depth a few instructions longer than in
+     * {@code delivered}, which the stats' accounting allows ("once no message is in a handler's hands").
+     */
+    void letGo()
+    {
+        take.letGo(lanesInUse);
+    }
+
     @Override
     boolean hasWork()
     {
-        // Against this consumer's own positions, so that it does not park holding a ring back at a stale one.
-        return take.hasWork(queue.lanes);
+        // Between batches this consumer holds no position (see letGo), so unclaimed messages are all there is.
+        return LaneTake.hasWork(queue.lanes);
     }
 }
