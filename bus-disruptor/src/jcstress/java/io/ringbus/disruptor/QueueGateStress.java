@@ -15,7 +15,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * the consumer already handled, never the slot of the message the consumer is claiming and reading.
  * <p>
  * Set-up: messages 10 (sequence 0) and 11 (sequence 1) published; the consumer has already claimed and
- * handled sequence 0. Actors: the consumer claims sequence 1 and reads it; the producer tries to publish 12
+ * handled sequence 0 and let go of it, so its position is at rest above the work sequence
+ * ({@link WorkClaim#HOLDING_NOTHING}). Actors: the consumer claims sequence 1 and reads it; the producer tries to publish 12
  * (into sequence 0's slot) and then 13 (into sequence 1's slot). Results: value read, messages published.
  */
 @JCStressTest
@@ -41,6 +42,7 @@ public class QueueGateStress
         {
             throw new IllegalStateException("set-up claim failed");
         }
+        WorkClaim.letGo(position);
     }
 
     private boolean publish(final int value)

@@ -17,16 +17,15 @@ final class LaneTake
     final Sequence[] positions = new Sequence[Queue.MAX_PRIORITY + 1];
     private final int guard;
     private int streak;
-    /** The lane of the last message taken. */
+    /** The lane of the last message taken, where this consumer may still hold a position. */
     Lane lane;
-    private Lane[] lanesSeen;
 
     LaneTake(final int guard)
     {
         this.guard = guard;
         for (int p = 0; p < positions.length; p++)
         {
-            positions[p] = new Sequence();
+            positions[p] = new Sequence(WorkClaim.HOLDING_NOTHING);
         }
     }
 
@@ -38,7 +37,6 @@ final class LaneTake
      */
     long next(final Lane[] lanes)
     {
-        lanesSeen = lanes;
         if (guard > 0 && streak >= guard)
         {
             streak = 0;
@@ -78,31 +76,28 @@ final class LaneTake
         final long sequence = WorkClaim.claim(candidate.ring, candidate.work, positions[candidate.priority]);
         if (sequence != WorkClaim.NONE)
         {
+            // This consumer holds a message in one lane at a time: the previous one is done with.
+            if (lane != null && lane != candidate)
+            {
+                WorkClaim.letGo(positions[lane.priority]);
+            }
             lane = candidate;
-            letGoOfOtherLanes(candidate);
         }
         return sequence;
     }
 
     /**
-     * This consumer holds a message in one lane only: in every other lane its position may move up to the work
-     * sequence, so that a lane it has not polled for a while (a lower one, while higher ones keep it busy) is
-     * not held back at a message it handled long ago.
+     * Done with the message in hand, if any: hold no lane back, whichever took it.
+     *
+     * @param lanes the lanes this consumer may have taken from.
      */
-    private void letGoOfOtherLanes(final Lane holding)
+    void letGo(final Lane[] lanes)
     {
-        for (final Lane other : lanesSeen)
+        for (final Lane l : lanes)
         {
-            if (other != holding)
-            {
-                final Sequence position = positions[other.priority];
-                final long work = other.work.get();
-                if (position.get() < work)
-                {
-                    position.set(work);
-                }
-            }
+            WorkClaim.letGo(positions[l.priority]);
         }
+        lane = null;
     }
 
     private static boolean lowerWaiting(final Lane[] lanes, final int taken)
@@ -118,13 +113,13 @@ final class LaneTake
     }
 
     /**
-     * @return whether any lane has messages beyond this consumer's position there.
+     * @return whether any lane has messages no consumer has claimed yet.
      */
-    boolean hasWork(final Lane[] lanes)
+    static boolean hasWork(final Lane[] lanes)
     {
         for (final Lane l : lanes)
         {
-            if (l.ring.getCursor() > positions[l.priority].get())
+            if (l.ring.getCursor() > l.work.get())
             {
                 return true;
             }

@@ -127,15 +127,20 @@ final class RingQueue<E> extends Destination implements Queue<E>
         final Lane lane = new Lane(priority, engine.config.ringSize());
         for (final RingSubscriber s : subscribers)
         {
-            final Sequence position = ((QueueConsumer)s).take.positions[priority];
-            position.set(lane.work.get());
-            lane.gate.add(position);
+            // Holding nothing in a lane it has never polled; see QueueGate.
+            lane.gate.add(((QueueConsumer)s).take.positions[priority]);
         }
         byPriority[priority] = lane;
         final Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
         next[next.length - 1] = lane;
         Arrays.sort(next, (a, b) -> Integer.compare(b.priority, a.priority));
         lanes = next;
+        // After the lanes are published, before the first message can be: a consumer in the middle of a batch
+        // sees the signal at its next message and reads the lanes again (see QueueConsumer.poll).
+        for (final RingSubscriber s : subscribers)
+        {
+            s.raise(QueueConsumer.LANES_CHANGED);
+        }
         return lane;
     }
 
@@ -230,10 +235,18 @@ final class RingQueue<E> extends Destination implements Queue<E>
     /**
      * A handler threw on a message: retry it after its backoff, or dead-letter it after its last attempt.
      * Runs on the consumer's dispatcher thread.
+     * <p>
+     * The consumer lets go of the message here, not when it next claims: handing the message over wakes the
+     * timer thread or the letter's consumer, which on a busy machine may take this thread's core, and the
+     * message, ended elsewhere, would count in this queue's depth meanwhile. A retry is let go of only once it
+     * is on the timer, so that close, which asks the timer after the queue drained, sees it; a dead letter
+     * before it is offered, so that once its consumer has it this queue no longer counts it.
      *
      * @param attempts attempts made, this one included.
+     * @param from     the consumer whose handler threw.
      */
-    void failed(final Object message, final Throwable cause, final int attempts, final int priority)
+    void failed(
+        final Object message, final Throwable cause, final int attempts, final int priority, final QueueConsumer from)
     {
         if (deadLetterQueue == null)
         {
@@ -245,6 +258,7 @@ final class RingQueue<E> extends Destination implements Queue<E>
             retries.incrementAndGet();
             final long deadline = engine.config.clock().nanoTime() + policy.backoffBefore(attempts + 1).toNanos();
             engine.timer().submit(new Retry(this, message, attempts, priority, deadline));
+            from.letGo();
             return;
         }
         deadLettered.incrementAndGet();
@@ -260,6 +274,7 @@ final class RingQueue<E> extends Destination implements Queue<E>
         }
         @SuppressWarnings("unchecked")
         final DeadLetter<E> letter = new DeadLetter<>((E)message, cause, attempts);
+        from.letGo();
         if (!dlq.tryOfferInternal(dlq.ring, letter))
         {
             dlq.deadLetterRefused(letter, this, attempts);
@@ -303,10 +318,8 @@ final class RingQueue<E> extends Destination implements Queue<E>
         final LaneTake take = ((QueueConsumer)subscriber).take;
         for (final Lane lane : lanes)
         {
-            // A position must never exceed the lane's work sequence; see QueueGate.
-            final Sequence position = take.positions[lane.priority];
-            position.set(lane.work.get());
-            lane.gate.add(position);
+            // Holding nothing until its first claim there; see QueueGate.
+            lane.gate.add(take.positions[lane.priority]);
         }
     }
 

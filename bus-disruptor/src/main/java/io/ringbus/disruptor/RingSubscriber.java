@@ -4,6 +4,8 @@ import com.lmax.disruptor.Sequence;
 import io.ringbus.api.Handler;
 import io.ringbus.api.Subscription;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,12 +18,35 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class RingSubscriber implements Subscription
 {
+    /**
+     * Signal: close was asked for; the dispatcher detaches the subscriber between two events.
+     */
+    static final int CLOSING = 1;
+
+    private static final VarHandle SIGNALS;
+
+    static
+    {
+        try
+        {
+            SIGNALS = MethodHandles.lookup().findVarHandle(RingSubscriber.class, "signals", int.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     final Destination destination;
     final Handler<Object> handler;
     final Dispatcher dispatcher;
     private final String label;
     private final CountDownLatch detached = new CountDownLatch(1);
-    private volatile boolean closing;
+    /**
+     * Bits other threads raise for the dispatcher to notice between two events: {@link #CLOSING}, and any a
+     * subclass defines. One word, so that a poll loop checks all of them with the one read it makes anyway.
+     */
+    private volatile int signals;
     private final Counter delivered = new Counter();
     private final Counter failures = new Counter();
 
@@ -54,7 +79,25 @@ abstract class RingSubscriber implements Subscription
 
     final boolean isClosing()
     {
-        return closing;
+        return (signals & CLOSING) != 0;
+    }
+
+    /**
+     * @return the signals raised and not cleared; 0 almost always.
+     */
+    final int signals()
+    {
+        return signals;
+    }
+
+    final void raise(final int signal)
+    {
+        SIGNALS.getAndBitwiseOr(this, signal);
+    }
+
+    final void clear(final int signal)
+    {
+        SIGNALS.getAndBitwiseAnd(this, ~signal);
     }
 
     final long failures()
@@ -115,7 +158,7 @@ abstract class RingSubscriber implements Subscription
     {
         if (detached.getCount() != 0)
         {
-            closing = true;
+            raise(CLOSING);
             dispatcher.remove(this);
             destination.detach(this);
             onDetached();
@@ -144,13 +187,13 @@ abstract class RingSubscriber implements Subscription
     @Override
     public final boolean isActive()
     {
-        return !closing && !destination.engine.isClosed();
+        return !isClosing() && !destination.engine.isClosed();
     }
 
     @Override
     public final void close()
     {
-        closing = true;
+        raise(CLOSING);
         dispatcher.wake();
         awaitDetached();
     }

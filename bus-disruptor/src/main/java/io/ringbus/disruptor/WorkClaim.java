@@ -5,7 +5,8 @@ import com.lmax.disruptor.Sequence;
 
 /**
  * How a competing consumer takes the next message of a queue: one CAS on the shared work sequence per
- * message, with the consumer's position announced before the CAS (see {@link QueueGate}).
+ * message, with the consumer's position announced before the CAS (see {@link QueueGate}). Between messages
+ * a position is {@link #HOLDING_NOTHING}.
  * <p>
  * <b>Note:</b> each {@code position} belongs to one consumer and is written by its thread only.
  */
@@ -16,6 +17,12 @@ final class WorkClaim
      */
     static final long NONE = -1L;
 
+    /**
+     * The position of a consumer with no message in its hands: above any work sequence, so that it holds
+     * neither the ring (its gate) nor the queue's depth back, however far the others have gone since.
+     */
+    static final long HOLDING_NOTHING = Long.MAX_VALUE;
+
     private WorkClaim()
     {
     }
@@ -25,7 +32,9 @@ final class WorkClaim
      *
      * @param ring     the queue's ring.
      * @param work     the sequence of the last message claimed by any consumer.
-     * @param position this consumer's position: at or below every message it may still read.
+     * @param position this consumer's position: at or below every message it may still read; on return, the
+     *                 sequence before the one claimed (which it protects until {@link #letGo}), or
+     *                 {@link #HOLDING_NOTHING} if none was.
      * @return the sequence claimed, or {@link #NONE}.
      */
     static long claim(final RingBuffer<?> ring, final Sequence work, final Sequence position)
@@ -36,11 +45,7 @@ final class WorkClaim
             final long next = current + 1;
             if (!ring.isAvailable(next))
             {
-                // Idle: stop holding the ring back at the last message this consumer handled.
-                if (position.get() < current)
-                {
-                    position.set(current);
-                }
+                letGo(position);
                 return NONE;
             }
             // Announce the position before claiming: a producer must never see the claim without it.
@@ -49,6 +54,18 @@ final class WorkClaim
             {
                 return next;
             }
+        }
+    }
+
+    /**
+     * The consumer is done with the message claimed at this position (or never had one): stop holding it.
+     */
+    static void letGo(final Sequence position)
+    {
+        // A read of the consumer's own line; the store only when something was held.
+        if (position.get() != HOLDING_NOTHING)
+        {
+            position.set(HOLDING_NOTHING);
         }
     }
 }

@@ -33,9 +33,10 @@
  * Dekker pairing means a parked dispatcher always wakes for a published event.
  * <p>
  * <b>Queues.</b> Competing consumers claim one sequence at a time from a shared work sequence. Each consumer
- * publishes, before its claim CAS, the work value it saw; the ring gates on those values and on the work
- * sequence, so an unclaimed or in-flight message is never overwritten and an idle consumer never holds the
- * ring back.
+ * publishes, before its claim CAS, the work value it saw, and lets go of it (a position above any sequence)
+ * once done with the message, at the latest when its batch ends; the ring gates on those values and on the
+ * work sequence, read first, so an unclaimed or in-flight message is never overwritten, and an idle consumer
+ * holds neither the ring nor the queue's depth back. See {@code QueueGate}.
  * <p>
  * <b>Dependency ordering.</b> A topic subscriber made {@code after} others reads no further than the lowest of
  * their sequences. A follower whose dispatcher parks registers it with each predecessor; a predecessor stores
@@ -54,8 +55,12 @@
  * between claim and publication. A translator that throws leaves a tombstone, as a publish racing close does.
  * <p>
  * <b>Priorities.</b> Each priority in use is a lane: a ring with its own work sequence and gate. A consumer
- * tries the lanes highest first, one claim each, and lets go of its position in every lane but the one it took
- * from; priority 0 is the queue's own ring, so a queue without priorities polls one lane as before.
+ * tries the lanes highest first, one claim each, and holds a position in the lane it took from only;
+ * priority 0 is the queue's own ring, so a queue without priorities polls one lane as before. A lane is
+ * made on the first send of its priority: the queue publishes the new lanes, then raises a signal bit on each
+ * consumer, in the word where close raises its own and which a consumer reads before every message anyway; a
+ * consumer that sees it clears it, then reads the lanes again, so that even in the middle of a batch its next
+ * take is of the highest priority available, a lane made a moment ago included. See {@code NewLaneStress}.
  * <p>
  * <b>Timer.</b> One {@code TimerAgent} per bus, started on first use: senders hand it tasks through a JCTools
  * MPSC queue, its thread arms them in an Agrona {@code DeadlineTimerWheel}. Delayed messages and retries are

@@ -5,6 +5,7 @@ import io.ringbus.api.Await;
 import io.ringbus.api.Bus;
 import io.ringbus.api.BusClosedException;
 import io.ringbus.api.DestinationStats;
+import io.ringbus.api.IdleStrategyKind;
 import io.ringbus.api.NoResponderException;
 import io.ringbus.api.Queue;
 import io.ringbus.api.QueueOptions;
@@ -302,6 +303,54 @@ class QueueDeliveryTest
     }
 
     @Test
+    void aLaneMadeInTheMiddleOfABatchIsTakenAtTheNextMessage() throws Exception
+    {
+        // One lane: the consumer polls lane 0 alone, in batches of up to QueueConsumer.BATCH_LIMIT messages.
+        assertEquals(List.of(0, 70, 1, 2, 3, 4), takenAroundANewLane(false));
+    }
+
+    @Test
+    void aLaneMadeWhileOtherLanesAreInUseIsTakenAtTheNextMessage() throws Exception
+    {
+        // Two lanes: the consumer tries each per message, the new one too although the batch began without it.
+        assertEquals(List.of(30, 0, 70, 1, 2, 3, 4), takenAroundANewLane(true));
+    }
+
+    /**
+     * One consumer attached to a queue holding messages 0 to 4 at priority 0 (and 30 at priority 3), so that it
+     * takes them in one batch; the handler of message 0 sends 70 at priority 7, never used before.
+     *
+     * @return the messages in the order they were handled.
+     */
+    private static List<Integer> takenAroundANewLane(final boolean twoLanes) throws Exception
+    {
+        try (Bus bus = Ringbus.create())
+        {
+            final Queue<Integer> queue = bus.queue("new.lane", Integer.class);
+            for (int i = 0; i < 5; i++)
+            {
+                queue.send(i);
+            }
+            if (twoLanes)
+            {
+                queue.send(30, 3);
+            }
+            final List<Integer> seen = new CopyOnWriteArrayList<>();
+            queue.consume(m ->
+            {
+                seen.add(m);
+                if (m == 0)
+                {
+                    queue.send(70, 7);
+                }
+            });
+            final int expected = twoLanes ? 7 : 6;
+            Await.until(() -> "all taken: " + seen, Await.DEFAULT, () -> seen.size() == expected);
+            return new ArrayList<>(seen);
+        }
+    }
+
+    @Test
     void aConsumerBusyWithAHigherLaneDoesNotHoldALowerOneBack()
     {
         final Lane high = new Lane(7, 8);
@@ -320,7 +369,62 @@ class QueueDeliveryTest
         publish(high, "high");
         assertEquals(0, a.next(lanes), "a takes the high message without looking at the low lane");
         assertEquals(high, a.lane);
-        assertEquals(0, low.gate.get(), "a still holds the low lane back at a message b took long ago");
+        assertEquals(0, low.gate.get(), "nobody holds the low lane back at a message b took long ago");
+    }
+
+    // ---------------------------------------------------------------- positions and depth
+
+    @Test
+    void anIdleConsumerHoldsNeitherTheRingNorTheDepthBack()
+    {
+        final Lane lane = new Lane(0, 8);
+        final Lane[] lanes = {lane};
+        final LaneTake a = new LaneTake(0);
+        final LaneTake b = new LaneTake(0);
+        lane.gate.add(a.positions[0]);
+        lane.gate.add(b.positions[0]);
+        publish(lane, "m0");
+        assertEquals(0, a.next(lanes));
+        assertEquals(-1, lane.gate.get(), "a holds the message in its hands");
+        assertEquals(WorkClaim.NONE, a.next(lanes), "a handled it and finds nothing more");
+        for (int i = 1; i <= 5; i++)
+        {
+            publish(lane, "m" + i);
+            assertEquals(i, b.next(lanes));
+        }
+        b.letGo(lanes);
+        assertEquals(5, lane.gate.get(), "a, idle since message 0, must not hold the ring back there");
+        assertEquals(0, lane.depth(), "every message was handled");
+    }
+
+    @Test
+    void aConsumerLetsGoOfItsLastMessageWhenItsBatchEnds()
+    {
+        // No dispatcher thread: the test polls the consumer itself, one batch.
+        final DisruptorBus bus = (DisruptorBus)Ringbus.builder().ringSize(512).build();
+        try
+        {
+            final RingQueue<Integer> queue = (RingQueue<Integer>)bus.queue("batch.end", Integer.class);
+            final int sent = QueueConsumer.BATCH_LIMIT + 10;
+            for (int i = 0; i < sent; i++)
+            {
+                queue.send(i);
+            }
+            final AtomicInteger handled = new AtomicInteger();
+            final QueueConsumer consumer = new QueueConsumer(queue, m -> handled.incrementAndGet(),
+                new Dispatcher("test", false, IdleStrategyKind.BACKOFF, queue.engine.errors));
+            queue.attach(consumer);
+            assertEquals(QueueConsumer.BATCH_LIMIT, consumer.poll());
+            assertEquals(QueueConsumer.BATCH_LIMIT, handled.get());
+            assertEquals(10, queue.depth(), "the last message of the batch is handled: only the ten left count");
+            assertEquals(10, consumer.poll());
+            assertEquals(0, queue.depth());
+            queue.detach(consumer);
+        }
+        finally
+        {
+            bus.close();
+        }
     }
 
     private static void publish(final Lane lane, final Object event)
