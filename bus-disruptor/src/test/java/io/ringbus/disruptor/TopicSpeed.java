@@ -119,6 +119,15 @@ public final class TopicSpeed
 
     private static Subject rawPreallocated()
     {
+        return rawPreallocated(false);
+    }
+
+    /**
+     * @param fence whether each publish also pays a full fence: what a single-writer topic pays for its close
+     *              protocol, measured on the raw ring.
+     */
+    private static Subject rawPreallocated(final boolean fence)
+    {
         final Sink sink = new Sink();
         final Disruptor<Mutable> d = new Disruptor<>(
             Mutable::new, RING, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new BusySpinWaitStrategy());
@@ -133,6 +142,10 @@ public final class TopicSpeed
                 for (long i = 0; i < events; i++)
                 {
                     final long seq = ring.next();
+                    if (fence)
+                    {
+                        java.lang.invoke.VarHandle.fullFence();
+                    }
                     ring.get(seq).value = i;
                     ring.publish(seq);
                 }
@@ -222,6 +235,7 @@ public final class TopicSpeed
         all.put("ringbus-object", () -> ringbusObject(false));
         all.put("ringbus-object-sw", () -> ringbusObject(true));
         all.put("raw-prealloc", TopicSpeed::rawPreallocated);
+        all.put("raw-prealloc-fence", () -> rawPreallocated(true));
         all.put("ringbus-slot", () -> ringbusSlot(false));
         all.put("ringbus-slot-sw", () -> ringbusSlot(true));
         final List<String> chosen = args.length > 2 ? List.of(args[2].split(",")) : new ArrayList<>(all.keySet());
