@@ -58,6 +58,7 @@ final class QueueConsumer extends RingSubscriber
             handle(ring.get(next), 0);
             n++;
         }
+        pollAgain = n == BATCH_LIMIT;
         return n;
     }
 
@@ -75,6 +76,7 @@ final class QueueConsumer extends RingSubscriber
             handle(lane.ring.get(next), lane.priority);
             n++;
         }
+        pollAgain = n == BATCH_LIMIT;
         return n;
     }
 
