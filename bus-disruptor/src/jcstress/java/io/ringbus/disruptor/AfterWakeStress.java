@@ -23,7 +23,8 @@ import java.time.Duration;
 @JCStressTest
 @Outcome(id = "1, 0, 0", expect = Expect.ACCEPTABLE, desc = "the downstream saw the upstream's progress at once")
 @Outcome(id = "1, 1, 1", expect = Expect.ACCEPTABLE, desc = "delivered, and marked again by the upstream (harmless)")
-@Outcome(id = "0, 1, 1", expect = Expect.ACCEPTABLE, desc = "the upstream marked it, or its look again saw the progress")
+@Outcome(id = "0, 1, 1", expect = Expect.ACCEPTABLE,
+    desc = "the upstream marked it, or its look again saw the progress")
 @Outcome(id = "0, 0, 0", expect = Expect.FORBIDDEN, desc = "lost wake-up: the downstream is idle and nobody marked it")
 @Outcome(expect = Expect.FORBIDDEN, desc = "queued twice, or the mark and the queue disagree")
 @State

@@ -8,9 +8,32 @@
  * tombstone (a {@code null} slot consumers skip) and throws, or the close sees the claim and waits for it to
  * be handled: an accepted event is never lost to a race with close.
  * <p>
- * <b>Wake-up.</b> An idle dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag
- * and re-reads the cursors it serves; a publisher reads the flag after its claim CAS and unparks. The same
- * Dekker pairing means a parked dispatcher always wakes for a published event.
+ * <b>Wake-up.</b> A dispatcher polls only the subscribers marked ready, so an event costs it the same whether it
+ * serves one subscriber or thousands of idle ones. Each subscriber has a ready mark, a token: whoever raises it from
+ * down to up (a CAS) pushes the subscriber onto its dispatcher's ready stack (a CAS on the stack's top; the stack is
+ * linked through the subscribers, each on it at most once, so it needs no capacity and allocates nothing); only the
+ * dispatcher lowers it. A publisher, after publishing, reads the mark of each subscriber of the destination and, only
+ * if it is down, raises it and pushes: while a subscriber is busy, that is one read per event and no CAS. Each pass,
+ * the dispatcher swaps the whole stack out and appends it, oldest first, to its run list, then gives each subscriber
+ * on the list one batch in turn (at most 256 events, and at most a quarter of a topic's ring): one that stopped at its
+ * batch limit goes to the back of the list with its mark up; one that drained lowers its mark, fences, then looks
+ * again (its cursor, its upstream sequences, its replay, its closing flag), and if it finds work raises the mark again
+ * by CAS and stays on the list (if that CAS fails, a publisher raised it and pushed it). The publisher's side is the
+ * claim CAS on the cursor, then the mark read: with the dispatcher's mark store, fence, cursor read, that is a Dekker
+ * pairing, so either the dispatcher sees the event or the publisher sees the mark down; an event is never left with
+ * its subscriber idle. A mark is up from the subscriber's making until its dispatcher first takes it (so nothing polls
+ * a subscriber still capturing its replay) and for good once it is detached. Close raises the mark too, so the
+ * dispatcher detaches the subscriber at its next pass. A queue's send marks every consumer, as a topic's publish does,
+ * so that competing consumers on other dispatchers take part. A publish that does not move the cursor with a CAS (a
+ * single-writer ring) must fence between its cursor store and the mark reads.
+ * <p>
+ * An idle {@code BACKOFF} dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag,
+ * fences and re-reads its ready stack; a publisher that pushed (a CAS) then reads the flag and unparks it: the
+ * same Dekker pairing, so a parked dispatcher always wakes for a published event. A {@code BUSY_SPIN}
+ * dispatcher spins 100 empty passes, then yields at each one: spinning for ever on a machine with fewer cores
+ * than runnable threads keeps a publisher waiting for ring space (or the dispatcher holding that ring back) off
+ * the core until the end of a time slice, and throughput falls to about a ring per time slice. jcstress:
+ * {@code ReadyMarkStress}, {@code WakeUpStress}, {@code QueueReadyStress}.
  * <p>
  * <b>Queues.</b> Competing consumers claim one sequence at a time from a shared work sequence. Each consumer
  * publishes, before its claim CAS, the work value it saw; the ring gates on those values and on the work
@@ -18,12 +41,12 @@
  * ring back.
  * <p>
  * <b>Dependency ordering.</b> A topic subscriber made {@code after} others reads no further than the lowest of
- * their sequences. A follower whose dispatcher parks registers it with each predecessor; a predecessor stores
- * its progress, then, only if it has registered followers, fences and wakes their dispatchers, which raised
- * their park flag and fenced before reading its sequence: the same Dekker pairing. A subscriber nobody
- * follows pays no fence. Because that skip rests on a read the store may pass, each registration is
- * acknowledged by the predecessor's own thread, and a follower does not park before it has read the
- * acknowledgement. See {@code TopicSubscriber}.
+ * their sequences. Every follower registers with each predecessor; a predecessor stores its progress, then,
+ * only if it has registered followers, fences and marks them ready; a follower's dispatcher lowered its mark and
+ * fenced before reading the predecessor's sequence: the same Dekker pairing. A subscriber nobody follows pays no
+ * fence. Because that skip rests on a read the store may pass, each registration is acknowledged by the
+ * predecessor's own thread, and a follower does not lower its mark before it has read the acknowledgement. See
+ * {@code TopicSubscriber}; jcstress: {@code AfterWakeStress}, {@code AfterRegisterStress}.
  * <p>
  * <b>Replay.</b> Disruptor caches the lowest gating sequence, so a sequence added behind the cursor does not
  * reliably hold publishers back. A replaying subscriber is gated at the cursor like any other, then copies the

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * scenario is the measurement of record.
  * <pre>
  * mvn -B -q -o -pl bus-disruptor -am test-compile
+ * # DEPS: the disruptor, agrona and jctools-core jars from ~/.m2, colon-separated
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
- *     -cp bus-disruptor/target/test-classes:bus-disruptor/target/classes:bus-api/target/classes:$(cat cp.txt) \
+ *     -cp bus-disruptor/target/test-classes:bus-disruptor/target/classes:bus-api/target/classes:$DEPS \
  *     io.ringbus.disruptor.FanOutSpeed [seconds] [idle] [subscribers] [ring sizes...]
  * </pre>
  */

@@ -53,7 +53,8 @@ class ReadyDispatchTest
             {
                 final AtomicLong count = new AtomicLong();
                 got[i] = count;
-                final Topic<Integer> topic = bus.topic("quiet.t" + i, Integer.class, TopicOptions.defaults().ringSize(8));
+                final Topic<Integer> topic =
+                    bus.topic("quiet.t" + i, Integer.class, TopicOptions.defaults().ringSize(8));
                 topic.subscribe(e -> count.incrementAndGet());
                 topics.add(topic);
             }

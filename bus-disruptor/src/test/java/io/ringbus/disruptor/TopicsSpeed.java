@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A rough measurement of many topics, reported, never asserted: one publisher sends events round-robin over N
  * topics with one subscriber each, on the default dispatcher pool (or over the first few of them, the others
- * idle); and the heap each topic (with its one subscriber) costs, by ring size. Figures taken on a shared machine are noise: the bench module's
- * {@code tput-topics} scenario is the measurement of record.
+ * idle); and the heap each topic (with its one subscriber) costs, by ring size: used heap after three
+ * {@code System.gc()} with the topics, less before, over their number. Figures taken on a shared machine are
+ * noise: the bench module's {@code tput-topics} scenario is the measurement of record.
  * <pre>
  * mvn -B -q -o -pl bus-disruptor -am test-compile
+ * # DEPS: the disruptor, agrona and jctools-core jars from ~/.m2, colon-separated
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
- *     -cp bus-disruptor/target/test-classes:bus-disruptor/target/classes:bus-api/target/classes:$(cat cp.txt) \
+ *     -cp bus-disruptor/target/test-classes:bus-disruptor/target/classes:bus-api/target/classes:$DEPS \
  *     io.ringbus.disruptor.TopicsSpeed [events] [ring size] [idle] [hot topics, 0 for all] [topic counts...]
  * java ... io.ringbus.disruptor.TopicsSpeed memory [topics] [ring sizes...]
  * </pre>
