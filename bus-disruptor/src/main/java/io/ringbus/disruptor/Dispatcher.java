@@ -35,13 +35,13 @@ final class Dispatcher implements Agent
     private static final int NEW = 0;
     private static final int STARTED = 1;
     private static final int CLOSED = 2;
-    private static final VarHandle READY;
+    private static final VarHandle READY_STACK;
 
     static
     {
         try
         {
-            READY = MethodHandles.lookup().findVarHandle(Dispatcher.class, "ready", RingSubscriber.class);
+            READY_STACK = MethodHandles.lookup().findVarHandle(Dispatcher.class, "readyStack", RingSubscriber.class);
         }
         catch (final ReflectiveOperationException ex)
         {
@@ -56,7 +56,7 @@ final class Dispatcher implements Agent
     private final ErrorReporter errors;
     private volatile RingSubscriber[] subscribers = NONE;
     /** The ready stack: subscribers marked ready since the last pass, latest first. */
-    private volatile RingSubscriber ready;
+    private volatile RingSubscriber readyStack;
     /** The run list, dispatcher thread only: subscribers to poll, in turn. */
     private RingSubscriber runHead;
     private RingSubscriber runTail;
@@ -177,11 +177,11 @@ final class Dispatcher implements Agent
      */
     private void takeReady()
     {
-        if (ready == null)
+        if (readyStack == null)
         {
             return;
         }
-        RingSubscriber s = (RingSubscriber)READY.getAndSet(this, (RingSubscriber)null);
+        RingSubscriber s = (RingSubscriber)READY_STACK.getAndSet(this, (RingSubscriber)null);
         // The newest is on top of the stack: reversed, it is the end of the chain.
         final RingSubscriber newest = s;
         RingSubscriber oldestFirst = null;
@@ -251,7 +251,7 @@ final class Dispatcher implements Agent
      */
     private boolean hasWork()
     {
-        return ready != null || runHead != null || retired;
+        return readyStack != null || runHead != null || retired;
     }
 
     /**
@@ -264,10 +264,10 @@ final class Dispatcher implements Agent
         RingSubscriber top;
         do
         {
-            top = ready;
+            top = readyStack;
             subscriber.nextReady = top;
         }
-        while (!READY.compareAndSet(this, top, subscriber));
+        while (!READY_STACK.compareAndSet(this, top, subscriber));
         wake();
     }
 
@@ -293,11 +293,16 @@ final class Dispatcher implements Agent
         return subscribers.length;
     }
 
+    /**
+     * @return whether a subscriber of the destination is polled by this dispatcher. Looks through the
+     *         destination's subscribers, usually few, not this dispatcher's, which may be thousands: choosing a
+     *         dispatcher for each of many topics stays linear.
+     */
     boolean serves(final Destination destination)
     {
-        for (final RingSubscriber s : subscribers)
+        for (final RingSubscriber s : destination.subscribers)
         {
-            if (s.destination == destination)
+            if (s.dispatcher == this)
             {
                 return true;
             }
@@ -315,7 +320,7 @@ final class Dispatcher implements Agent
         final int bound = subscribers.length + 2;
         int n = 0;
         int steps = 0;
-        for (RingSubscriber s = ready; s != null && steps < bound; s = s.nextReady, steps++)
+        for (RingSubscriber s = readyStack; s != null && steps < bound; s = s.nextReady, steps++)
         {
             n += s == subscriber ? 1 : 0;
         }

@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  * marks the upstream ready so that the acknowledgement comes at its next poll.
  * <p>
  * A closed upstream sets its sequence to {@link Long#MAX_VALUE} after leaving the ring, with a volatile store,
- * and marks its followers ready whoever they are: they then go on as if it had never been named, bounded by the ring's
- * availability flags like any subscriber.
+ * and marks its followers ready whoever they are: they then go on as if it had never been named, bounded by the
+ * ring's availability flags like any subscriber.
  * <p>
  * <b>Replay.</b> Events behind the cursor are protected by no gating sequence: publishers may overwrite them
  * at any time, and Disruptor caches the minimum gating sequence, so a sequence added behind the cursor is not
