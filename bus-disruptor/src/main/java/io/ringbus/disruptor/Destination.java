@@ -14,9 +14,7 @@ import io.ringbus.api.ReentrantPublishException;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -29,7 +27,6 @@ import java.util.function.Supplier;
 abstract class Destination
 {
     private static final RingSubscriber[] NO_SUBSCRIBERS = new RingSubscriber[0];
-    private static final Dispatcher[] NO_DISPATCHERS = new Dispatcher[0];
     private static final long[] NO_QUEUE_COUNTERS = new long[3];
     private static final VarHandle WRITER;
 
@@ -68,7 +65,6 @@ abstract class Destination
     @SuppressWarnings("unused") // through WRITER
     private volatile Thread writer;
     volatile RingSubscriber[] subscribers = NO_SUBSCRIBERS;
-    private volatile Dispatcher[] wakers = NO_DISPATCHERS;
     private final AtomicLong tombstones = new AtomicLong();
     private final AtomicLong retiredDelivered = new AtomicLong();
     private final AtomicLong retiredFailures = new AtomicLong();
@@ -526,11 +522,19 @@ abstract class Destination
         }
     }
 
+    /**
+     * After a publish: mark every subscriber ready, which queues it on its dispatcher and unparks that thread if
+     * the mark was down; one read per subscriber while they are busy. Every consumer of a queue is marked, so
+     * that competing consumers on other dispatchers take part.
+     * <p>
+     * The caller must have moved the ring's cursor with a StoreLoad order before this call (the multi-producer
+     * claim CAS does): see {@link RingSubscriber#schedule()} and the package documentation, "Wake-up".
+     */
     final void wakeDispatchers()
     {
-        for (final Dispatcher d : wakers)
+        for (final RingSubscriber s : subscribers)
         {
-            d.wake();
+            s.schedule();
         }
     }
 
@@ -538,7 +542,6 @@ abstract class Destination
     {
         gate(subscriber);
         subscribers = CopyOnWrite.with(subscribers, subscriber);
-        wakers = dispatchersOf(subscribers);
     }
 
     final synchronized void detach(final RingSubscriber subscriber)
@@ -554,17 +557,6 @@ abstract class Destination
         retiredDelivered.addAndGet(subscriber.delivered());
         retiredFailures.addAndGet(subscriber.failures());
         subscribers = next;
-        wakers = dispatchersOf(next);
-    }
-
-    private static Dispatcher[] dispatchersOf(final RingSubscriber[] subscribers)
-    {
-        final Set<Dispatcher> distinct = new LinkedHashSet<>();
-        for (final RingSubscriber s : subscribers)
-        {
-            distinct.add(s.dispatcher);
-        }
-        return distinct.toArray(NO_DISPATCHERS);
     }
 
     /**

@@ -4,10 +4,11 @@ import io.ringbus.api.IdleStrategyKind;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * light subscriptions so that hundreds of destinations do not mean hundreds of threads; a dedicated one
  * serves one subscription and stops when that subscription is closed.
  * <p>
- * <b>Note:</b> the {@link Agent} methods run on the dispatcher's own thread; the others are thread-safe.
+ * It polls only the subscribers marked ready, so that the cost of an event does not grow with the number of
+ * idle subscribers it serves. A publisher marks a subscriber ready ({@link RingSubscriber#schedule()}) and, if
+ * it raised the mark, pushes it onto this dispatcher's ready stack: a lock-free stack linked through the
+ * subscribers themselves ({@link RingSubscriber#nextReady}), which each subscriber is on at most once, so it
+ * needs no capacity and allocates nothing. Each pass takes the whole stack in one swap and appends it, oldest
+ * first, to the run list, then gives each subscriber on the run list one batch, in turn: one that stopped at
+ * its batch limit goes to the back, one that drained lowers its mark and looks again (see the package
+ * documentation, "Wake-up").
+ * <p>
+ * <b>Note:</b> the {@link Agent} methods, and the run list, belong to the dispatcher's own thread; the others
+ * are thread-safe.
  */
 final class Dispatcher implements Agent
 {
@@ -24,6 +35,19 @@ final class Dispatcher implements Agent
     private static final int NEW = 0;
     private static final int STARTED = 1;
     private static final int CLOSED = 2;
+    private static final VarHandle READY_STACK;
+
+    static
+    {
+        try
+        {
+            READY_STACK = MethodHandles.lookup().findVarHandle(Dispatcher.class, "readyStack", RingSubscriber.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     private final String roleName;
     private final boolean dedicated;
@@ -31,9 +55,13 @@ final class Dispatcher implements Agent
     private final AgentRunner runner;
     private final ErrorReporter errors;
     private volatile RingSubscriber[] subscribers = NONE;
+    /** The ready stack: subscribers marked ready since the last pass, latest first. */
+    private volatile RingSubscriber readyStack;
+    /** The run list, dispatcher thread only: subscribers to poll, in turn. */
+    private RingSubscriber runHead;
+    private RingSubscriber runTail;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private volatile boolean retired;
-    private long passes;
     private boolean interruptReported;
 
     Dispatcher(
@@ -48,7 +76,7 @@ final class Dispatcher implements Agent
         this.parking = idle == IdleStrategyKind.BACKOFF ? new ParkingIdleStrategy(this::hasWork) : null;
         final IdleStrategy strategy = switch (idle)
         {
-            case BUSY_SPIN -> new BusySpinIdleStrategy();
+            case BUSY_SPIN -> new SpinYieldIdleStrategy();
             case YIELDING -> new YieldingIdleStrategy();
             case BACKOFF -> parking;
         };
@@ -78,21 +106,101 @@ final class Dispatcher implements Agent
     @Override
     public int doWork()
     {
-        final RingSubscriber[] subscribers = this.subscribers;
-        final int n = subscribers.length;
-        // Start each pass at the next subscriber, so that consumers sharing this thread share its messages.
-        final int first = n == 0 ? 0 : (int)(passes++ % n);
+        takeReady();
         int work = 0;
-        for (int i = 0; i < n; i++)
+        // One batch for each subscriber on the list now; those put back wait for the next pass, behind the rest.
+        final RingSubscriber last = runTail;
+        RingSubscriber s = runHead;
+        while (s != null)
         {
-            final RingSubscriber s = subscribers[(first + i) % n];
-            work += s.isClosing() ? s.detach() : s.poll();
+            final RingSubscriber next = s.nextReady;
+            s.nextReady = null;
+            runHead = next;
+            if (next == null)
+            {
+                runTail = null;
+            }
+            work += pollOne(s);
+            if (s == last)
+            {
+                break;
+            }
+            s = runHead;
         }
         if (retired && this.subscribers.length == 0)
         {
             throw new AgentTerminationException();
         }
         return work;
+    }
+
+    private int pollOne(final RingSubscriber s)
+    {
+        if (s.isClosing())
+        {
+            // Its ready mark stays up: nobody queues it again.
+            return s.detach();
+        }
+        boolean again = true;
+        try
+        {
+            s.pollAgain = false;
+            final int taken = s.poll();
+            again = s.pollAgain || s.stillReady();
+            return taken;
+        }
+        finally
+        {
+            // Also if something escaped the poll: it keeps its mark, so it must stay on the list.
+            if (again)
+            {
+                append(s);
+            }
+        }
+    }
+
+    private void append(final RingSubscriber s)
+    {
+        if (runTail == null)
+        {
+            runHead = s;
+        }
+        else
+        {
+            runTail.nextReady = s;
+        }
+        runTail = s;
+    }
+
+    /**
+     * Move the ready stack to the end of the run list, oldest first.
+     */
+    private void takeReady()
+    {
+        if (readyStack == null)
+        {
+            return;
+        }
+        RingSubscriber s = (RingSubscriber)READY_STACK.getAndSet(this, (RingSubscriber)null);
+        // The newest is on top of the stack: reversed, it is the end of the chain.
+        final RingSubscriber newest = s;
+        RingSubscriber oldestFirst = null;
+        while (s != null)
+        {
+            final RingSubscriber next = s.nextReady;
+            s.nextReady = oldestFirst;
+            oldestFirst = s;
+            s = next;
+        }
+        if (runTail == null)
+        {
+            runHead = oldestFirst;
+        }
+        else
+        {
+            runTail.nextReady = oldestFirst;
+        }
+        runTail = newest;
     }
 
     /**
@@ -138,24 +246,41 @@ final class Dispatcher implements Agent
     }
 
     /**
-     * Called on the parking path only: is any subscriber behind its ring's cursor, or waiting to detach?
+     * Called on the parking path only, with the park flag up and fenced: is any subscriber ready, or is the
+     * dispatcher asked to stop?
      */
     private boolean hasWork()
     {
-        for (final RingSubscriber s : subscribers)
-        {
-            if (s.isClosing() || s.hasWork())
-            {
-                return true;
-            }
-        }
-        return retired;
+        return readyStack != null || runHead != null || retired;
     }
 
-    synchronized void add(final RingSubscriber subscriber)
+    /**
+     * Push a subscriber whose ready mark the caller just raised, then unpark the thread if it is parked. The
+     * push is a CAS, so the park flag is read after it with a StoreLoad order: the pairing with
+     * {@link ParkingIdleStrategy#prepareToPark()}, which raises that flag, fences, then reads the stack.
+     */
+    void ready(final RingSubscriber subscriber)
     {
-        subscribers = CopyOnWrite.with(subscribers, subscriber);
+        RingSubscriber top;
+        do
+        {
+            top = readyStack;
+            subscriber.nextReady = top;
+        }
+        while (!READY_STACK.compareAndSet(this, top, subscriber));
         wake();
+    }
+
+    /**
+     * Start serving a subscriber, whose ready mark is up from its making: it is polled at the next pass.
+     */
+    void add(final RingSubscriber subscriber)
+    {
+        synchronized (this)
+        {
+            subscribers = CopyOnWrite.with(subscribers, subscriber);
+        }
+        ready(subscriber);
     }
 
     synchronized void remove(final RingSubscriber subscriber)
@@ -168,16 +293,43 @@ final class Dispatcher implements Agent
         return subscribers.length;
     }
 
+    /**
+     * @return whether a subscriber of the destination is polled by this dispatcher. Looks through the
+     *         destination's subscribers, usually few, not this dispatcher's, which may be thousands: choosing a
+     *         dispatcher for each of many topics stays linear.
+     */
     boolean serves(final Destination destination)
     {
-        for (final RingSubscriber s : subscribers)
+        for (final RingSubscriber s : destination.subscribers)
         {
-            if (s.destination == destination)
+            if (s.dispatcher == this)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * For tests of the ready protocol, with the dispatcher's thread stopped or not started: how many times the
+     * subscriber is on the ready stack and the run list (more than once is a bug).
+     */
+    int timesQueued(final RingSubscriber subscriber)
+    {
+        // Bounded: a subscriber queued twice may have linked a list into a cycle.
+        final int bound = subscribers.length + 2;
+        int n = 0;
+        int steps = 0;
+        for (RingSubscriber s = readyStack; s != null && steps < bound; s = s.nextReady, steps++)
+        {
+            n += s == subscriber ? 1 : 0;
+        }
+        steps = 0;
+        for (RingSubscriber s = runHead; s != null && steps < bound; s = s.nextReady, steps++)
+        {
+            n += s == subscriber ? 1 : 0;
+        }
+        return n;
     }
 
     /**

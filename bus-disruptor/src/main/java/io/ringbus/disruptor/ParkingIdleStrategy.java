@@ -50,8 +50,9 @@ final class ParkingIdleStrategy implements IdleStrategy
     }
 
     /**
-     * Unpark the dispatcher if it is parked. Called by publishers after their claim; the CAS makes exactly one
-     * of several racing publishers pay for the unpark.
+     * Unpark the dispatcher if it is parked. Called after pushing a subscriber onto the dispatcher's ready stack
+     * (a CAS, so this read of the flag comes after it); the CAS here makes exactly one of several racing callers
+     * pay for the unpark.
      */
     boolean wake()
     {
@@ -110,14 +111,14 @@ final class ParkingIdleStrategy implements IdleStrategy
     }
 
     /**
-     * Raise the flag, then look for work once more.
+     * Raise the flag, then look for work (a subscriber on the ready stack) once more.
      *
      * @return true if the thread may park: any later publish will see the flag and unpark it.
      */
     boolean prepareToPark()
     {
         parked = true;
-        // StoreLoad: the flag must be visible before the cursors are read, or a publisher could miss it.
+        // StoreLoad: the flag must be visible before the ready stack is read, or a publisher could miss it.
         VarHandle.fullFence();
         if (hasWork.getAsBoolean())
         {

@@ -96,6 +96,7 @@ final class QueueConsumer extends RingSubscriber
             handle(ring.get(next), 0);
             n++;
         }
+        pollAgain = n == BATCH_LIMIT;
         return n;
     }
 
@@ -113,6 +114,7 @@ final class QueueConsumer extends RingSubscriber
             handle(lane.ring.get(next), lane.priority);
             n++;
         }
+        pollAgain = n == BATCH_LIMIT;
         return n;
     }
 

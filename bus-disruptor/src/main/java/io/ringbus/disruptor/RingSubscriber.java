@@ -15,6 +15,13 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Closing is cooperative: {@link #close()} raises a flag, the dispatcher detaches the subscriber between two
  * events, and callers off the dispatcher wait for that so that the handler is not called after close returns.
+ * <p>
+ * <b>Ready mark.</b> A dispatcher polls only the subscribers marked ready (see {@link Dispatcher}). The mark is a
+ * token: whoever raises it ({@link #schedule()}) hands the subscriber to its dispatcher's ready stack, and only
+ * the dispatcher lowers it, after a poll that found no more to take ({@link #stillReady()}). A subscriber is
+ * made with the mark up, held by the subscribing thread until {@link Dispatcher#add} hands it over, so that no
+ * publisher queues it before it is ready to be polled (a replay is captured first); a detached subscriber keeps
+ * it for good, so that nobody queues it again.
  */
 abstract class RingSubscriber implements Subscription
 {
@@ -24,12 +31,14 @@ abstract class RingSubscriber implements Subscription
     static final int CLOSING = 1;
 
     private static final VarHandle SIGNALS;
+    private static final VarHandle SCHEDULED;
 
     static
     {
         try
         {
             SIGNALS = MethodHandles.lookup().findVarHandle(RingSubscriber.class, "signals", int.class);
+            SCHEDULED = MethodHandles.lookup().findVarHandle(RingSubscriber.class, "scheduled", int.class);
         }
         catch (final ReflectiveOperationException ex)
         {
@@ -49,6 +58,15 @@ abstract class RingSubscriber implements Subscription
     private volatile int signals;
     private final Counter delivered = new Counter();
     private final Counter failures = new Counter();
+    /** 1 while the subscriber is queued or being polled, 0 while idle; see the class notes. */
+    private volatile int scheduled = 1;
+    /** The next subscriber in the dispatcher's ready stack or run list: whoever holds the mark owns this field. */
+    RingSubscriber nextReady;
+    /**
+     * Set by {@link #poll()}: it stopped at its batch limit (or has a replay left), so the dispatcher polls it
+     * again next pass without lowering its mark. Dispatcher thread only.
+     */
+    boolean pollAgain;
 
     @SuppressWarnings("unchecked")
     RingSubscriber(
@@ -61,7 +79,8 @@ abstract class RingSubscriber implements Subscription
     }
 
     /**
-     * Deliver what is available, up to a batch limit so that one busy ring cannot starve its neighbours.
+     * Deliver what is available, up to a batch limit so that one busy ring cannot starve its neighbours; set
+     * {@link #pollAgain} if it stopped at that limit.
      *
      * @return the number of events taken.
      */
@@ -76,6 +95,46 @@ abstract class RingSubscriber implements Subscription
      * @return whether events are published or claimed beyond this subscriber's position.
      */
     abstract boolean hasWork();
+
+    /**
+     * Mark the subscriber ready, after an event was published for it (or it was closed, or its upstream
+     * advanced): if the mark was down, raise it and hand the subscriber to its dispatcher. Any thread.
+     * <p>
+     * The caller must have made its work visible before, with a StoreLoad order against this read of the mark:
+     * the dispatcher lowers the mark, fences, then looks for work ({@link #stillReady()}), so either the
+     * dispatcher sees the work or this call sees the mark down. When the mark is up (a busy subscriber) this is
+     * one read.
+     */
+    final void schedule()
+    {
+        if (scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1))
+        {
+            dispatcher.ready(this);
+        }
+    }
+
+    /**
+     * Dispatcher side, after a poll that left nothing to take: lower the mark, then look for work once more, so
+     * that an event published between the poll and the lowering is not left behind.
+     *
+     * @return true if work turned up and this thread raised the mark again: the caller must poll it again. False
+     *         if the subscriber is idle, or a publisher raised the mark first and queued it.
+     */
+    final boolean stillReady()
+    {
+        SCHEDULED.setRelease(this, 0);
+        // StoreLoad: the mark down before the cursors and the closing flag are read. See schedule().
+        VarHandle.fullFence();
+        return (isClosing() || hasWork()) && SCHEDULED.compareAndSet(this, 0, 1);
+    }
+
+    /**
+     * @return whether the ready mark is up: queued, being polled, not yet handed to its dispatcher, or detached.
+     */
+    final boolean isScheduled()
+    {
+        return scheduled != 0;
+    }
 
     final boolean isClosing()
     {
@@ -141,7 +200,8 @@ abstract class RingSubscriber implements Subscription
     }
 
     /**
-     * Attach to the ring and the dispatcher. Called once, by the subscribing thread.
+     * Attach to the ring and the dispatcher, which polls it once (the ready mark is up from the start). Called
+     * once, by the subscribing thread.
      */
     void attach()
     {
@@ -159,6 +219,8 @@ abstract class RingSubscriber implements Subscription
         if (detached.getCount() != 0)
         {
             raise(CLOSING);
+            // Up for good: a publisher still holding the old subscriber array does not queue it again.
+            scheduled = 1;
             dispatcher.remove(this);
             destination.detach(this);
             onDetached();
@@ -194,7 +256,8 @@ abstract class RingSubscriber implements Subscription
     public final void close()
     {
         raise(CLOSING);
-        dispatcher.wake();
+        // The dispatcher detaches it when it polls it next: queued already, or queued now.
+        schedule();
         awaitDetached();
     }
 

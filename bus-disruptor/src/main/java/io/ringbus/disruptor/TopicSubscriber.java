@@ -19,24 +19,24 @@ import java.util.function.Supplier;
  * it reads only the slots' availability flags, not the cursor every publisher writes.
  * <p>
  * <b>Dependency ordering.</b> A subscriber made {@code after} others (its upstream) never reads past the
- * lowest of their sequences. A follower whose dispatcher parks registers that dispatcher with each upstream
- * subscriber; a follower on a dispatcher that never parks (busy-spin, yielding), or on the upstream's own
- * dispatcher (which reads the upstream's progress in program order), needs no waking and does not register. An upstream subscriber stores its progress with a release store, then reads its registered
- * followers: only if there are some does it fence and wake them, so a subscriber nobody follows pays no fence.
- * A parked follower's dispatcher raised its park flag, fenced, then read the upstream sequences: with the
- * upstream's store, fence, flag read, that is the publishers' Dekker pairing again.
+ * lowest of their sequences. Its dispatcher polls it only while it is marked ready (see {@link Dispatcher}), and
+ * publishers mark it as any subscriber, but the work it waits for is the upstream's progress: so every follower
+ * registers with each upstream subscriber, and an upstream subscriber stores its progress with a release store,
+ * then reads its registered followers: only if there are some does it fence and mark them ready, so a
+ * subscriber nobody follows pays no fence. A follower's dispatcher lowered its ready mark, fenced, then read the
+ * upstream sequences: with the upstream's store, fence, mark read, that is the publishers' Dekker pairing again.
  * <p>
  * The fence is skipped on the strength of a read that may come before the store, so a registration racing a
  * batch could be missed by that batch. Hence the registration is acknowledged: the upstream's own thread, at
- * each poll and before it parks, publishes (release store) the registration count it has seen. Its stores
+ * each poll and each look for work, publishes (release store) the registration count it has seen. Its stores
  * before that acknowledgement are visible to whoever reads it, and every batch after it sees the follower and
  * fences. Until a follower has read the acknowledgement of each of its upstream subscribers (or their
- * {@link Long#MAX_VALUE}, see below), it reports work and does not park, yielding instead; the registration
- * wakes the upstream's dispatcher so that the acknowledgement comes at its next pass.
+ * {@link Long#MAX_VALUE}, see below), it reports work and stays ready, yielding meanwhile; the registration
+ * marks the upstream ready so that the acknowledgement comes at its next poll.
  * <p>
- * A closed upstream sets its sequence to {@link Long#MAX_VALUE} after leaving the ring, with a full fence and
- * wake-up whatever its followers: they then go on as if it had never been named, bounded by the ring's
- * availability flags like any subscriber.
+ * A closed upstream sets its sequence to {@link Long#MAX_VALUE} after leaving the ring, with a volatile store,
+ * and marks its followers ready whoever they are: they then go on as if it had never been named, bounded by the
+ * ring's availability flags like any subscriber.
  * <p>
  * <b>Replay.</b> Events behind the cursor are protected by no gating sequence: publishers may overwrite them
  * at any time, and Disruptor caches the minimum gating sequence, so a sequence added behind the cursor is not
@@ -55,7 +55,7 @@ final class TopicSubscriber extends RingSubscriber
     static final int BATCH_LIMIT = 256;
 
     private static final TopicSubscriber[] NO_UPSTREAM = new TopicSubscriber[0];
-    private static final Followers NO_FOLLOWERS = new Followers(new Dispatcher[0], 0);
+    private static final Followers NO_FOLLOWERS = new Followers(new TopicSubscriber[0], 0);
     /** What {@link #capture} finds in a slot a later lap has taken. */
     private static final Object LAPPED = new Object();
     /** A captured tombstone: the sequence counts, nobody is handed anything. */
@@ -93,10 +93,9 @@ final class TopicSubscriber extends RingSubscriber
     }
 
     /**
-     * The parking dispatchers to wake after an advance (one entry per registered follower), and how many
-     * registrations and removals made this value.
+     * The followers to mark ready after an advance, and how many registrations and removals made this value.
      */
-    private record Followers(Dispatcher[] dispatchers, long epoch)
+    private record Followers(TopicSubscriber[] subscribers, long epoch)
     {
     }
 
@@ -119,8 +118,10 @@ final class TopicSubscriber extends RingSubscriber
         final Replay replay)
     {
         super(destination, handler, dispatcher, label);
-        // A flag can only say "published" for a sequence within one lap of this subscriber's position.
-        this.batch = Math.min(BATCH_LIMIT, destination.ring.getBufferSize());
+        // A flag can only say "published" for a sequence within one lap of this subscriber's position; and
+        // progress is published once a batch, so a batch of a whole small ring would stop its publishers until
+        // the batch ends: a quarter lets them go on meanwhile.
+        this.batch = Math.min(BATCH_LIMIT, Math.max(1, destination.ring.getBufferSize() / 4));
         this.upstream = upstream.clone();
         this.gates = new Sequence[upstream.length];
         for (int i = 0; i < upstream.length; i++)
@@ -163,20 +164,17 @@ final class TopicSubscriber extends RingSubscriber
     }
 
     /**
-     * Register with the upstream subscribers (when this one's dispatcher parks), then join the dispatcher.
-     * Separate from {@link #attach()} for the jcstress test of the registration race.
+     * Register with the upstream subscribers, then join the dispatcher. Separate from {@link #attach()} for the
+     * jcstress test of the registration race.
      */
     void register()
     {
         for (int i = 0; i < upstream.length; i++)
         {
-            // On the upstream's own thread, this one reads its progress in program order: nothing to wake.
-            if (dispatcher.parking() != null && upstream[i].dispatcher != dispatcher)
-            {
-                registrations[i] = upstream[i].follow(dispatcher, true);
-                // Its acknowledgement comes at its next pass: do not leave that to its park timeout.
-                upstream[i].dispatcher.wake();
-            }
+            // Every follower registers, whatever its dispatcher: an idle subscriber is polled only once marked.
+            registrations[i] = upstream[i].follow(this, true);
+            // Its acknowledgement comes when it is next polled: mark it so that it is.
+            upstream[i].schedule();
         }
         dispatcher.add(this);
     }
@@ -184,11 +182,11 @@ final class TopicSubscriber extends RingSubscriber
     /**
      * @return the epoch of the followers after the change.
      */
-    private synchronized long follow(final Dispatcher follower, final boolean add)
+    private synchronized long follow(final TopicSubscriber follower, final boolean add)
     {
         final Followers current = followers;
-        final Dispatcher[] next = add ?
-            CopyOnWrite.with(current.dispatchers(), follower) : CopyOnWrite.without(current.dispatchers(), follower);
+        final TopicSubscriber[] next = add ?
+            CopyOnWrite.with(current.subscribers(), follower) : CopyOnWrite.without(current.subscribers(), follower);
         final long epoch = current.epoch() + 1;
         followers = new Followers(next, epoch);
         return epoch;
@@ -201,14 +199,14 @@ final class TopicSubscriber extends RingSubscriber
         {
             if (registrations[i] != 0)
             {
-                upstream[i].follow(dispatcher, false);
+                upstream[i].follow(this, false);
             }
         }
-        // Off the ring already: the followers now stop waiting for this subscriber, parked or registering.
+        // Off the ring already: the followers now stop waiting for this subscriber, idle or registering.
         sequence.setVolatile(Long.MAX_VALUE);
-        for (final Dispatcher d : followers.dispatchers())
+        for (final TopicSubscriber f : followers.subscribers())
         {
-            d.wake();
+            f.schedule();
         }
     }
 
@@ -255,6 +253,8 @@ final class TopicSubscriber extends RingSubscriber
         acknowledge();
         if (replayed != null)
         {
+            // The live events come next: poll again whether or not the replay is done.
+            pollAgain = true;
             return pollReplayed();
         }
         final RingBuffer<Slot> ring = destination.ring;
@@ -292,23 +292,26 @@ final class TopicSubscriber extends RingSubscriber
                 advance(next - 1);
             }
         }
-        return (int)(next - last - 1);
+        final int taken = (int)(next - last - 1);
+        pollAgain = taken == batch;
+        return taken;
     }
 
     /**
-     * Publish progress, then wake the followers if any: see the class notes for why the fence may be skipped.
+     * Publish progress, then mark the followers ready if any: see the class notes for why the fence may be
+     * skipped.
      */
     private void advance(final long handled)
     {
         sequence.set(handled);
-        final Dispatcher[] wake = followers.dispatchers();
+        final TopicSubscriber[] wake = followers.subscribers();
         if (wake.length != 0)
         {
-            // StoreLoad: the progress before the followers' park flags.
+            // StoreLoad: the progress before the followers' ready marks.
             VarHandle.fullFence();
-            for (final Dispatcher d : wake)
+            for (final TopicSubscriber f : wake)
             {
-                d.wake();
+                f.schedule();
             }
         }
     }
@@ -344,7 +347,7 @@ final class TopicSubscriber extends RingSubscriber
     @Override
     boolean hasWork()
     {
-        // Called with the park flag up and fenced: a registration seen here needs no wake-up of this thread.
+        // Called with the ready mark down and fenced: a registration seen here needs no marking of this one.
         acknowledge();
         if (replayed != null)
         {
@@ -352,11 +355,13 @@ final class TopicSubscriber extends RingSubscriber
         }
         if (!settled())
         {
-            // Not parked until acknowledged, which the upstream's next pass does: yield meanwhile.
+            // Not idle until acknowledged, which the upstream's next poll does: yield meanwhile.
             Thread.yield();
             return true;
         }
-        long limit = destination.ring.getCursor();
+        // The claim, not only the cursor: a single writer's claim store is what pairs with this look (see the
+        // package documentation, "Single writer"); a claimed slot not yet published keeps this subscriber ready.
+        long limit = destination.claimCursor();
         for (final Sequence gate : gates)
         {
             limit = Math.min(limit, gate.get());

@@ -18,7 +18,9 @@
  * {@code BatchEventProcessor} does. {@code SingleWriterCloseStress} forbids the lost outcome and fails when the
  * store is made a plain release store. A replay validates its copies against {@code claimed} where a
  * multi-producer ring offers the cursor: the claim is stored (then a release fence) before the slot is written.
- * The rule itself (one publishing thread at a time) is the user's; {@code ringbus.checkSingleWriter} makes
+ * The same volatile store serves the wake-up below: the mark reads come after it, and a dispatcher looking again
+ * reads the claim, not only the cursor, so a subscriber whose writer has claimed stays ready until the slot is
+ * published. The rule itself (one publishing thread at a time) is the user's; {@code ringbus.checkSingleWriter} makes
  * every publish check it with a CAS on the writer's thread and refuse an overlap.
  * <p>
  * <b>Batches.</b> A run of events is claimed with one {@code tryNext(n)} (all or nothing), written, and published
@@ -28,9 +30,32 @@
  * consumer move: a ring drained at speed never costs it a park; it backs off to parking only when the consumers
  * stall.
  * <p>
- * <b>Wake-up.</b> An idle dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag
- * and re-reads the cursors it serves; a publisher reads the flag after its claim CAS and unparks. The same
- * Dekker pairing means a parked dispatcher always wakes for a published event.
+ * <b>Wake-up.</b> A dispatcher polls only the subscribers marked ready, so an event costs it the same whether it
+ * serves one subscriber or thousands of idle ones. Each subscriber has a ready mark, a token: whoever raises it from
+ * down to up (a CAS) pushes the subscriber onto its dispatcher's ready stack (a CAS on the stack's top; the stack is
+ * linked through the subscribers, each on it at most once, so it needs no capacity and allocates nothing); only the
+ * dispatcher lowers it. A publisher, after publishing, reads the mark of each subscriber of the destination and, only
+ * if it is down, raises it and pushes: while a subscriber is busy, that is one read per event and no CAS. Each pass,
+ * the dispatcher swaps the whole stack out and appends it, oldest first, to its run list, then gives each subscriber
+ * on the list one batch in turn (at most 256 events, and at most a quarter of a topic's ring): one that stopped at its
+ * batch limit goes to the back of the list with its mark up; one that drained lowers its mark, fences, then looks
+ * again (its cursor, its upstream sequences, its replay, its closing flag), and if it finds work raises the mark again
+ * by CAS and stays on the list (if that CAS fails, a publisher raised it and pushed it). The publisher's side is the
+ * claim CAS on the cursor, then the mark read: with the dispatcher's mark store, fence, cursor read, that is a Dekker
+ * pairing, so either the dispatcher sees the event or the publisher sees the mark down; an event is never left with
+ * its subscriber idle. A mark is up from the subscriber's making until its dispatcher first takes it (so nothing polls
+ * a subscriber still capturing its replay) and for good once it is detached. Close raises the mark too, so the
+ * dispatcher detaches the subscriber at its next pass. A queue's send marks every consumer, as a topic's publish does,
+ * so that competing consumers on other dispatchers take part. A single-writer ring has no claim CAS: its writer's volatile
+ * store of the claim (see "Single writer") comes before the mark reads, and the dispatcher looks again at the claim.
+ * <p>
+ * An idle {@code BACKOFF} dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag,
+ * fences and re-reads its ready stack; a publisher that pushed (a CAS) then reads the flag and unparks it: the
+ * same Dekker pairing, so a parked dispatcher always wakes for a published event. A {@code BUSY_SPIN}
+ * dispatcher spins 100 empty passes, then yields at each one: spinning for ever on a machine with fewer cores
+ * than runnable threads keeps a publisher waiting for ring space (or the dispatcher holding that ring back) off
+ * the core until the end of a time slice, and throughput falls to about a ring per time slice. jcstress:
+ * {@code ReadyMarkStress}, {@code WakeUpStress}, {@code QueueReadyStress}.
  * <p>
  * <b>Queues.</b> Competing consumers claim one sequence at a time from a shared work sequence. Each consumer
  * publishes, before its claim CAS, the work value it saw, and lets go of it (a position above any sequence)
@@ -39,12 +64,12 @@
  * holds neither the ring nor the queue's depth back. See {@code QueueGate}.
  * <p>
  * <b>Dependency ordering.</b> A topic subscriber made {@code after} others reads no further than the lowest of
- * their sequences. A follower whose dispatcher parks registers it with each predecessor; a predecessor stores
- * its progress, then, only if it has registered followers, fences and wakes their dispatchers, which raised
- * their park flag and fenced before reading its sequence: the same Dekker pairing. A subscriber nobody
- * follows pays no fence. Because that skip rests on a read the store may pass, each registration is
- * acknowledged by the predecessor's own thread, and a follower does not park before it has read the
- * acknowledgement. See {@code TopicSubscriber}.
+ * their sequences. Every follower registers with each predecessor; a predecessor stores its progress, then,
+ * only if it has registered followers, fences and marks them ready; a follower's dispatcher lowered its mark and
+ * fenced before reading the predecessor's sequence: the same Dekker pairing. A subscriber nobody follows pays no
+ * fence. Because that skip rests on a read the store may pass, each registration is acknowledged by the
+ * predecessor's own thread, and a follower does not lower its mark before it has read the acknowledgement. See
+ * {@code TopicSubscriber}; jcstress: {@code AfterWakeStress}, {@code AfterRegisterStress}.
  * <p>
  * <b>Replay.</b> Disruptor caches the lowest gating sequence, so a sequence added behind the cursor does not
  * reliably hold publishers back. A replaying subscriber is gated at the cursor like any other, then copies the
