@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * a noisy moment does not favour one side. The topic ping-pong is the bench's {@code rtt-inproc} shape: two
  * topics whose subscribers have dedicated threads, the pong receiver timing each round trip and sending the next
  * ping. The request is the bench's {@code ringbus-request-callback}: the main thread requests with one reused
- * callback and spins until it has run, the echo responder on the shared dispatcher.
+ * callback and spins until it has run, the echo responder on the shared dispatcher. The future form (the
+ * bench's {@code ringbus-request}: {@code request(...).get(timeout)}) is printed beside them.
  * <p>
  * Run (after {@code mvn -o -q -pl bus-disruptor -am test-compile}):
  * {@code java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp <test classpath> io.ringbus.disruptor.RequestSpeed [passes] [samples] [request]}
@@ -54,8 +55,10 @@ public final class RequestSpeed
         {
             final long[] topic = topicPingPong(warmUp, samples);
             final long[] request = callbackRequests(warmUp, samples);
+            final long[] future = futureRequests(warmUp, samples);
             print("topic  ", pass, topic);
             print("request", pass, request);
+            print("future ", pass, future);
             ratios[pass] = (double)percentile(request, 50) / percentile(topic, 50);
             System.out.printf("pass %d: request p50 / topic p50 = %.2f%n", pass, ratios[pass]);
         }
@@ -157,6 +160,31 @@ public final class RequestSpeed
             {
                 final long start = System.nanoTime();
                 caller.call(msg);
+                final long took = System.nanoTime() - start;
+                if (i >= warmUp)
+                {
+                    out[i - warmUp] = took;
+                }
+            }
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    private static long[] futureRequests(final int warmUp, final int samples) throws Exception
+    {
+        try (Bus bus = newBus())
+        {
+            bus.respond("speed.echo", long[].class, q -> q);
+            final long[] msg = new long[1];
+            final long[] out = new long[samples];
+            for (int i = 0; i < warmUp + samples; i++)
+            {
+                final long start = System.nanoTime();
+                if (bus.request("speed.echo", msg, long[].class, TIMEOUT).get(GIVE_UP_NANOS, TimeUnit.NANOSECONDS) != msg)
+                {
+                    throw new IllegalStateException("not the echoed request");
+                }
                 final long took = System.nanoTime() - start;
                 if (i >= warmUp)
                 {
