@@ -146,7 +146,8 @@ final class PendingRequest
         }
         if (cb != null && STATE.compareAndSet(this, ticket, ticket & ~PENDING))
         {
-            deliver(cb, to, null, new TimeoutException("no reply from '" + to + "' within " + Duration.ofNanos(timeout)));
+            deliver(cb, to, null,
+                new TimeoutException("no reply from '" + to + "' within " + Duration.ofNanos(timeout)));
         }
         return NO_DEADLINE;
     }
@@ -165,7 +166,8 @@ final class PendingRequest
         final String to = address;
         if (cb != null && STATE.compareAndSet(this, ticket, ticket & ~PENDING))
         {
-            deliver(cb, to, null, new BusClosedException("the bus closed before the request to '" + to + "' got a reply"));
+            deliver(cb, to, null,
+                new BusClosedException("the bus closed before the request to '" + to + "' got a reply"));
         }
     }
 

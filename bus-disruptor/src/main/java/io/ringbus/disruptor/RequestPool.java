@@ -132,7 +132,8 @@ final class RequestPool implements TimerAgent.Sweeper
         for (final PendingRequest e : registry)
         {
             final long deadline = e.sweep(now);
-            if (deadline != PendingRequest.NO_DEADLINE && (earliest == PendingRequest.NO_DEADLINE || deadline - earliest < 0))
+            if (deadline != PendingRequest.NO_DEADLINE &&
+                (earliest == PendingRequest.NO_DEADLINE || deadline - earliest < 0))
             {
                 earliest = deadline;
             }

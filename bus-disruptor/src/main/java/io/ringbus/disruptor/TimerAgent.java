@@ -35,14 +35,18 @@ import java.util.concurrent.locks.LockSupport;
  * writes {@code sweepDue} empty, then reads the entries: either it sees the new entry or the requester sees
  * the empty value and asks for itself (checked by {@code SweepScheduleStress}). Lowering {@code sweepDue}
  * pairs with {@code parked} as an offer does ({@code SweepWakeStress}). So a request costs the timer nothing
- * while others with the same timeout are in flight, and a reply needs no notice.
+ * while others with the same timeout are in flight, and a reply needs no notice. A sweep times out only what is
+ * due by the clock, so nothing is early; with no timer set the agent parks until the planned sweep (the system
+ * clock) or for a tick (any other clock, as with the wheel), and sweeps at most once a tick, so a timeout is
+ * late by about a tick at most plus scheduling noise.
  * <p>
- * <b>Stop.</b> {@link #stop()} marks the agent stopped, then joins the thread, which drains the queue and
- * hands every live task to {@link TimerTask#onLost()}. A sender that offers after the stop sees the mark and
- * drains the queue itself, under the same lock: no task is dropped silently.
+ * <b>Stop.</b> {@link #stop()} marks the agent stopped, then joins the thread, which drains the queue, hands
+ * every live task to {@link TimerTask#onLost()} and fails every pending request ({@link Sweeper#loseAll()}). A
+ * sender that offers, or a requester that asks for a sweep, after the stop sees the mark and does the same
+ * itself, under the same lock: nothing is dropped silently.
  * <p>
- * <b>Note:</b> {@link #submit} and the counters are thread-safe; the {@link Agent} methods run on the timer
- * thread.
+ * <b>Note:</b> {@link #submit}, {@link #sweepBy} and the counters are thread-safe; the {@link Agent} methods run
+ * on the timer thread.
  */
 final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
 {

@@ -23,9 +23,13 @@ import java.util.concurrent.TimeUnit;
  * callback and spins until it has run, the echo responder on the shared dispatcher. The future form (the
  * bench's {@code ringbus-request}: {@code request(...).get(timeout)}) is printed beside them.
  * <p>
- * Run (after {@code mvn -o -q -pl bus-disruptor -am test-compile}):
- * {@code java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp <test classpath> io.ringbus.disruptor.RequestSpeed [passes] [samples] [request]}
- * (with {@code request}, only requests: for a profiler).
+ * Run (after {@code mvn -o -q -pl bus-disruptor -am test-compile}), with the test classpath (bus-disruptor's and
+ * bus-api's target/classes and target/test-classes, Agrona, JCTools, Disruptor):
+ * <pre>{@code
+ * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp <test classpath> \
+ *     io.ringbus.disruptor.RequestSpeed [passes] [samples] [request]
+ * }</pre>
+ * With {@code request}, only callback requests are timed: for a profiler.
  */
 public final class RequestSpeed
 {
@@ -181,7 +185,9 @@ public final class RequestSpeed
             for (int i = 0; i < warmUp + samples; i++)
             {
                 final long start = System.nanoTime();
-                if (bus.request("speed.echo", msg, long[].class, TIMEOUT).get(GIVE_UP_NANOS, TimeUnit.NANOSECONDS) != msg)
+                final long[] reply =
+                    bus.request("speed.echo", msg, long[].class, TIMEOUT).get(GIVE_UP_NANOS, TimeUnit.NANOSECONDS);
+                if (reply != msg)
                 {
                     throw new IllegalStateException("not the echoed request");
                 }
