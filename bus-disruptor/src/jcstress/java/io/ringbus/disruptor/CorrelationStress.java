@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A request's correlation entry raced by its reply and its timeout: exactly one outcome reaches the callback,
- * and the entry goes back to its pool exactly once, after both parties let go. The timer side follows
- * {@link TimerAgent}: it lets go at once if its timeout won, else when the responder's notice comes (here, in
- * the arbiter).
- * Results: reply won (1/0); timeout won (1/0); callback calls; entries back in the pool.
+ * and the entry goes back to its pool exactly once. The responder side follows {@link ResponderAddress}: it
+ * completes with the ticket it read, then lets go, whoever won. The timer side is the sweep of a due entry,
+ * which holds no reference and lets go of nothing.
+ * Results: reply delivered (1/0); timeout delivered (1/0); callback calls; entries back in the pool.
  */
 @JCStressTest
 @Outcome(id = {"1, 0, 1, 1", "0, 1, 1, 1"}, expect = Expect.ACCEPTABLE, desc = "one outcome, entry returned once")
@@ -24,43 +24,50 @@ import java.util.concurrent.atomic.AtomicInteger;
 @State
 public class CorrelationStress
 {
-    private static final TimeoutException TIMEOUT = new TimeoutException("timeout");
-
     private final RequestPool pool = new RequestPool(new ErrorReporter((c, d, e, h) -> { }), 4);
+    private final AtomicInteger replies = new AtomicInteger();
+    private final AtomicInteger timeouts = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final PendingRequest entry = pool.acquire();
 
     public CorrelationStress()
     {
-        entry.init("address", "request", String.class, (reply, failure) -> calls.incrementAndGet(), 0, 1);
+        entry.init("address", "request", String.class, (reply, failure) ->
+        {
+            calls.incrementAndGet();
+            if (failure instanceof TimeoutException)
+            {
+                timeouts.incrementAndGet();
+            }
+            else if (failure == null && "reply".equals(reply))
+            {
+                replies.incrementAndGet();
+            }
+        }, 0, 1);
     }
 
     @Actor
-    public void responder(final IIII_Result r)
+    public void responder()
     {
-        final boolean won = entry.complete("reply", null);
-        r.r1 = won ? 1 : 0;
+        final long ticket = entry.ticket();
+        if (PendingRequest.isPending(ticket))
+        {
+            entry.complete(ticket, "reply", null);
+        }
         entry.release();
     }
 
     @Actor
-    public void timer(final IIII_Result r)
+    public void timer()
     {
-        final boolean won = entry.complete(null, TIMEOUT);
-        r.r2 = won ? 1 : 0;
-        if (won)
-        {
-            entry.release();
-        }
+        entry.sweep(10);
     }
 
     @Arbiter
     public void arbiter(final IIII_Result r)
     {
-        if (r.r1 == 1)
-        {
-            entry.release(); // the timer processes the responder's notice
-        }
+        r.r1 = replies.get();
+        r.r2 = timeouts.get();
         r.r3 = calls.get();
         r.r4 = pool.free();
     }

@@ -474,18 +474,8 @@ public final class DisruptorBus implements Bus
     public <Q, R> CompletableFuture<R> request(
         final String address, final Q request, final Class<R> replyType, final Duration timeout)
     {
-        final CompletableFuture<R> future = new CompletableFuture<>();
-        request(address, request, replyType, timeout, (R reply, Throwable failure) ->
-        {
-            if (failure != null)
-            {
-                future.completeExceptionally(failure);
-            }
-            else
-            {
-                future.complete(reply);
-            }
-        });
+        final ReplyFuture<R> future = new ReplyFuture<>();
+        request(address, request, replyType, timeout, future);
         return future;
     }
 
@@ -498,7 +488,7 @@ public final class DisruptorBus implements Bus
         final Duration timeout,
         final ReplyCallback<? super R> callback)
     {
-        Names.validateName(address, "address");
+        Objects.requireNonNull(address, "address");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(replyType, "replyType");
         Objects.requireNonNull(timeout, "timeout");
@@ -507,12 +497,17 @@ public final class DisruptorBus implements Bus
         {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        final ResponderAddress a = addresses.get(address);
+        if (a == null)
+        {
+            // Only here: an address found in the map was checked when its responder registered.
+            Names.validateName(address, "address");
+        }
         if (engine.isClosed())
         {
             failAtOnce(callback, engine.closedException(address));
             return;
         }
-        final ResponderAddress a = addresses.get(address);
         if (a == null || !a.queue.hasSubscribers())
         {
             failAtOnce(callback, new NoResponderException(address));
@@ -532,6 +527,7 @@ public final class DisruptorBus implements Bus
                 if (pool == null)
                 {
                     pool = new RequestPool(engine.errors);
+                    engine.timer().sweeps(pool);
                     requests = pool;
                 }
             }
@@ -567,6 +563,15 @@ public final class DisruptorBus implements Bus
     {
         final RequestPool pool = requests;
         return pool == null ? 0 : pool.created();
+    }
+
+    /**
+     * @return whether the timer plans a request sweep (a request may be pending).
+     */
+    boolean requestSweepPlanned()
+    {
+        final TimerAgent timer = engine.timerIfMade();
+        return timer != null && timer.sweepDue() != TimerAgent.NO_SWEEP;
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A request/reply address: a queue of {@link PendingRequest}s whose consumers are the responders, so several
- * responders compete and each request is answered once. Timeouts are held by the bus's timer.
+ * responders compete and each request is answered once. A responder runs on its dispatcher thread and calls the
+ * requester's callback there, at once: a reply is one hop through the address's ring. Timeouts are swept by the
+ * bus's timer (see {@link TimerAgent}), which a request only has to tell when its deadline is the earliest.
  * <p>
  * <b>Note:</b> thread-safe.
  */
@@ -23,11 +25,13 @@ final class ResponderAddress
     final RingQueue<PendingRequest> queue;
     private final Engine engine;
     private final RequestPool pool;
+    private final TimerAgent timer;
 
     ResponderAddress(final Engine engine, final RequestPool pool, final String address, final Class<?> requestType)
     {
         this.engine = engine;
         this.pool = pool;
+        this.timer = engine.timer();
         this.address = address;
         this.requestType = requestType;
         this.queue = new RingQueue<>(
@@ -44,9 +48,10 @@ final class ResponderAddress
 
     private void answer(final PendingRequest pending, final Responder<Object, Object> responder)
     {
+        final long ticket = pending.ticket();
         try
         {
-            if (!pending.isLive())
+            if (!PendingRequest.isPending(ticket))
             {
                 return; // timed out while queued: nobody is waiting for the answer
             }
@@ -57,38 +62,28 @@ final class ResponderAddress
             }
             catch (final Throwable ex)
             {
-                finish(pending, null, ex);
+                pending.complete(ticket, null, ex);
                 return;
             }
             if (answer == null)
             {
-                finish(pending, null, new NullPointerException("the responder at '" + address + "' returned null"));
+                pending.complete(
+                    ticket, null, new NullPointerException("the responder at '" + address + "' returned null"));
             }
             else if (!pending.replyType.isInstance(answer))
             {
-                finish(pending, null, new ClassCastException(
+                pending.complete(ticket, null, new ClassCastException(
                     "the responder at '" + address + "' replied with " + answer.getClass().getName() +
                     " where the request asked for " + pending.replyType.getName()));
             }
             else
             {
-                finish(pending, answer, null);
+                pending.complete(ticket, answer, null);
             }
         }
         finally
         {
             pending.release();
-        }
-    }
-
-    /**
-     * Deliver an outcome from outside the timer, and tell the timer to drop the timeout.
-     */
-    private void finish(final PendingRequest pending, final Object reply, final Throwable failure)
-    {
-        if (pending.complete(reply, failure))
-        {
-            engine.timer().submit(pending);
         }
     }
 
@@ -101,14 +96,14 @@ final class ResponderAddress
                 address + "', whose responders take " + requestType.getName());
         }
         final PendingRequest pending = pool.acquire();
-        pending.init(address, request, replyType, callback, engine.config.clock().nanoTime() + timeoutNanos, timeoutNanos);
-        // Armed before it can reach a responder, so that the responder's notice always comes after the arm.
-        engine.timer().submit(pending);
+        final long deadline = engine.config.clock().nanoTime() + timeoutNanos;
+        final long ticket = pending.init(address, request, replyType, callback, deadline, timeoutNanos);
         Throwable failure = null;
         try
         {
-            // A full address waits for space within the request's own timeout, never longer.
-            if (!queue.offer(pending, System.nanoTime() + timeoutNanos))
+            // A full address waits for space within the request's own timeout, never longer; the clock is read
+            // for that only when it is full.
+            if (!queue.tryOffer(pending) && !queue.offer(pending, System.nanoTime() + timeoutNanos))
             {
                 failure = new TimeoutException("address '" + address + "' stayed full for the whole request timeout of " +
                     Duration.ofNanos(timeoutNanos));
@@ -120,8 +115,12 @@ final class ResponderAddress
         }
         if (failure != null)
         {
-            finish(pending, null, failure);
+            pending.complete(ticket, null, failure);
             pending.release(); // the responder side never got it
+            return;
         }
+        // After the hand-over, off the responder's path; the entry may be answered and reused already, which
+        // does not matter: this only makes sure a sweep comes by the deadline (see TimerAgent).
+        timer.sweepBy(deadline);
     }
 }

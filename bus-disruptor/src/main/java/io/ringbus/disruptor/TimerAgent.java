@@ -27,12 +27,26 @@ import java.util.concurrent.locks.LockSupport;
  * the agent finds the task or the sender unparks it (checked by the jcstress test {@code TimerHandOffStress}).
  * While timers are set the agent parks one tick at most and needs no wake-up.
  * <p>
- * <b>Stop.</b> {@link #stop()} marks the agent stopped, then joins the thread, which drains the queue and
- * hands every live task to {@link TimerTask#onLost()}. A sender that offers after the stop sees the mark and
- * drains the queue itself, under the same lock: no task is dropped silently.
+ * <b>Request timeouts.</b> Requests are not put in the wheel one by one: the agent sweeps the bus's
+ * {@link Sweeper} (its pool of correlation entries) when the earliest deadline it knows of has come, and
+ * learns of the next one from that sweep. A requester publishes its pending entry (a volatile write), then
+ * reads {@code sweepDue}; only if its deadline is earlier (or nothing is due) does it lower {@code sweepDue}
+ * by CAS and wake the agent, else the sweep already planned will see its entry. The agent, before a sweep,
+ * writes {@code sweepDue} empty, then reads the entries: either it sees the new entry or the requester sees
+ * the empty value and asks for itself (checked by {@code SweepScheduleStress}). Lowering {@code sweepDue}
+ * pairs with {@code parked} as an offer does ({@code SweepWakeStress}). So a request costs the timer nothing
+ * while others with the same timeout are in flight, and a reply needs no notice. A sweep times out only what is
+ * due by the clock, so nothing is early; with no timer set the agent parks until the planned sweep (the system
+ * clock) or for a tick (any other clock, as with the wheel), and sweeps at most once a tick, so a timeout is
+ * late by about a tick at most plus scheduling noise.
  * <p>
- * <b>Note:</b> {@link #submit} and the counters are thread-safe; the {@link Agent} methods run on the timer
- * thread.
+ * <b>Stop.</b> {@link #stop()} marks the agent stopped, then joins the thread, which drains the queue, hands
+ * every live task to {@link TimerTask#onLost()} and fails every pending request ({@link Sweeper#loseAll()}). A
+ * sender that offers, or a requester that asks for a sweep, after the stop sees the mark and does the same
+ * itself, under the same lock: nothing is dropped silently.
+ * <p>
+ * <b>Note:</b> {@link #submit}, {@link #sweepBy} and the counters are thread-safe; the {@link Agent} methods run
+ * on the timer thread.
  */
 final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
 {
@@ -48,13 +62,19 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     private static final int RUNNING = 1;
     private static final int STOPPED = 2;
 
+    /** {@code sweepDue} when no sweep is planned. */
+    static final long NO_SWEEP = PendingRequest.NO_DEADLINE;
+
     private static final VarHandle PARKED;
+    private static final VarHandle SWEEP_DUE;
 
     static
     {
         try
         {
-            PARKED = MethodHandles.lookup().findVarHandle(TimerAgent.class, "parked", boolean.class);
+            final MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PARKED = lookup.findVarHandle(TimerAgent.class, "parked", boolean.class);
+            SWEEP_DUE = lookup.findVarHandle(TimerAgent.class, "sweepDue", long.class);
         }
         catch (final ReflectiveOperationException ex)
         {
@@ -77,6 +97,9 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     private volatile long dueCountEpoch;
     private volatile long dueBefore = Long.MAX_VALUE;
     private volatile long dueCount;
+    /** When the next request sweep is due ({@link TimerClock#nanoTime()}), or {@link #NO_SWEEP}. */
+    private volatile long sweepDue = NO_SWEEP;
+    private volatile Sweeper sweeper;
 
     TimerAgent(final TimerClock clock, final long tickNanos, final ErrorReporter errors)
     {
@@ -111,7 +134,96 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
         return tickNanos;
     }
 
+    /**
+     * What the agent sweeps for request timeouts: the bus's correlation entries.
+     */
+    interface Sweeper
+    {
+        /**
+         * Time out what is due. Agent thread.
+         *
+         * @param now a {@link TimerClock#nanoTime()} value.
+         * @return the earliest deadline still pending, or {@link #NO_SWEEP}.
+         */
+        long sweep(long now);
+
+        /**
+         * The timer stops: fail everything pending. Under the agent's lock, on the thread that stops it or on a
+         * requester that found it stopped.
+         */
+        void loseAll();
+    }
+
     // ---------------------------------------------------------------- any thread
+
+    /**
+     * Set what request sweeps look at; once, before the first {@link #sweepBy}.
+     */
+    void sweeps(final Sweeper sweeper)
+    {
+        this.sweeper = sweeper;
+    }
+
+    /**
+     * A requester has published a pending entry with this deadline: make sure a sweep comes by then. Costs one
+     * volatile read when a sweep at or before the deadline is planned already, as it is while requests with the
+     * same timeout are in flight. Must follow the volatile write that made the entry pending.
+     *
+     * @param deadline a {@link TimerClock#nanoTime()} value.
+     */
+    void sweepBy(final long deadline)
+    {
+        if (planned(deadline))
+        {
+            return;
+        }
+        start();
+        lowerSweep(deadline);
+        // A sweep after the stop would never come: the entry is failed here, as the stop fails the others.
+        if (state.get() == STOPPED)
+        {
+            drainStopped();
+        }
+    }
+
+    /**
+     * @return whether a sweep at or before this deadline is planned.
+     */
+    boolean planned(final long deadline)
+    {
+        final long due = sweepDue;
+        return due != NO_SWEEP && deadline - due >= 0;
+    }
+
+    /**
+     * Bring {@code sweepDue} down to a deadline if it is later (or empty), without starting the thread.
+     *
+     * @return whether this call unparked the agent.
+     */
+    boolean lowerSweep(final long deadline)
+    {
+        while (true)
+        {
+            final long due = sweepDue;
+            if (due != NO_SWEEP && deadline - due >= 0)
+            {
+                return false;
+            }
+            if (SWEEP_DUE.compareAndSet(this, due, deadline))
+            {
+                // The CAS comes before this read of the flag: see the class comment.
+                return parked && wake();
+            }
+        }
+    }
+
+    /**
+     * @return when the next request sweep is due, or {@link #NO_SWEEP}.
+     */
+    long sweepDue()
+    {
+        return sweepDue;
+    }
 
     /**
      * Hand a task to the agent: to arm it the first time, as a notice the second. Waits (spin, yield, park)
@@ -255,6 +367,7 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
      */
     private synchronized void drainStopped()
     {
+        loseRequests();
         TimerTask task;
         while ((task = commands.poll()) != null)
         {
@@ -268,6 +381,19 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
                 task.armed = false;
                 task.released();
             }
+        }
+    }
+
+    /**
+     * Fail every pending request. Under the agent's lock.
+     */
+    private void loseRequests()
+    {
+        final Sweeper s = sweeper;
+        if (s != null)
+        {
+            sweepDue = NO_SWEEP;
+            s.loseAll();
         }
     }
 
@@ -311,6 +437,7 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
                 }
             }
         }
+        work += sweepIfDue(now);
         timerCount = wheel.timerCount();
         final long request = dueCountRequest;
         if (request != dueCountEpoch)
@@ -319,6 +446,31 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
             dueCountEpoch = request;
         }
         return work;
+    }
+
+    /**
+     * Sweep the requests if the time has come. Agent thread (or a jcstress actor playing it).
+     *
+     * @return 1 if it swept, else 0.
+     */
+    int sweepIfDue(final long now)
+    {
+        final long due = sweepDue;
+        final Sweeper s = sweeper;
+        if (s == null || due == NO_SWEEP || now - due < 0)
+        {
+            return 0;
+        }
+        // Emptied before the entries are read (a volatile write, then volatile reads): a requester that
+        // publishes an entry this sweep misses reads the empty value and asks for its own sweep.
+        sweepDue = NO_SWEEP;
+        final long earliest = s.sweep(now);
+        if (earliest != NO_SWEEP)
+        {
+            // At most one sweep a tick, however close the deadlines.
+            lowerSweep(earliest - (now + tickNanos) < 0 ? now + tickNanos : earliest);
+        }
+        return 1;
     }
 
     private int drainCommands()
@@ -422,6 +574,7 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     {
         synchronized (this)
         {
+            loseRequests();
             TimerTask task;
             while ((task = commands.poll()) != null)
             {
@@ -481,7 +634,7 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
             }
             if (prepareToPark())
             {
-                LockSupport.parkNanos(IDLE_PARK_NANOS);
+                LockSupport.parkNanos(parkNanos());
                 parked = false;
             }
         }
@@ -507,12 +660,33 @@ final class TimerAgent implements Agent, DeadlineTimerWheel.TimerHandler
     {
         parked = true;
         VarHandle.fullFence();
-        if (!commands.isEmpty() || dueCountRequest != dueCountEpoch)
+        final long due = sweepDue;
+        if (!commands.isEmpty() || dueCountRequest != dueCountEpoch ||
+            (due != NO_SWEEP && clock.nanoTime() - due >= 0))
         {
             parked = false;
             return false;
         }
         return true;
+    }
+
+    /**
+     * How long a park with no timer set may last: until the next request sweep, read after the flag was raised
+     * (an earlier one unparks the agent). The system clock is trusted to reach the time; any other clock is
+     * looked at once a tick, as the wheel is.
+     */
+    private long parkNanos()
+    {
+        final long due = sweepDue;
+        if (due == NO_SWEEP)
+        {
+            return IDLE_PARK_NANOS;
+        }
+        if (clock != TimerClock.system())
+        {
+            return tickNanos;
+        }
+        return Math.max(1, Math.min(IDLE_PARK_NANOS, due - clock.nanoTime()));
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.ringbus.disruptor;
 
 /**
- * Something the timer agent holds until a deadline: a delayed send, a retry, or a request's timeout.
+ * Something the timer agent holds until a deadline: a delayed send or a retry. (Request timeouts are not tasks:
+ * the agent sweeps them, see {@link TimerAgent}.)
  * <p>
  * A task reaches the agent through its command queue once to be armed, and once more, as a notice, if a
- * thread other than the agent finishes it first (a reply, a cancel): the notice makes the agent drop its timer
+ * thread other than the agent finishes it first (a cancel): the notice makes the agent drop its timer
  * at once, so nothing is left in the wheel. The arm is always queued before any notice, since a task can only
  * be finished by others after it was armed; the command queue is FIFO.
  * <p>

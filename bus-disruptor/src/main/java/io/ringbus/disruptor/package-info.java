@@ -89,11 +89,20 @@
  * <p>
  * <b>Timer.</b> One {@code TimerAgent} per bus, started on first use: senders hand it tasks through a JCTools
  * MPSC queue, its thread arms them in an Agrona {@code DeadlineTimerWheel}. Delayed messages and retries are
- * put into their lane when due; request timeouts complete the request. A task finished elsewhere first (a
- * reply, a cancel) is handed over once more as a notice, so its timer is cancelled at once.
+ * put into their lane when due. A task finished elsewhere first (a cancel) is handed over once more as a notice,
+ * so its timer is cancelled at once. Request timeouts are not tasks: the agent sweeps the pending requests when
+ * the earliest deadline it knows of comes (see Requests).
  * <p>
- * <b>Requests.</b> A pooled {@code PendingRequest} travels through the address's ring to a responder and sits
- * in the timer; one CAS on its state decides which outcome reaches the callback, and it returns to the pool once
- * both the timer and the responder side have let go.
+ * <b>Requests.</b> A pooled {@code PendingRequest} travels through the address's ring to a responder, which
+ * answers on its dispatcher thread and calls the requester's callback there. Its state is a generation and a
+ * pending bit; one CAS on it decides which outcome (reply, responder failure, timeout, close) reaches the
+ * callback. The responder side alone returns the entry to the pool. The timer holds no reference to it: it
+ * sweeps the pool's registry when the earliest deadline it was told of comes, reading each pending entry's
+ * fields after its state and keeping them only if a CAS from that same state wins, so an entry returned and
+ * refilled meanwhile is never timed out with another request's deadline or callback. A requester makes its
+ * entry pending (a volatile write), then reads the planned sweep time; only if its deadline is earlier does it
+ * lower that time by CAS and wake the timer. The sweep empties the planned time before it reads the entries:
+ * either it sees the new entry or the requester sees it must ask. So a request costs the timer nothing while
+ * others with the same timeout are in flight, and an outcome leaves no timer behind.
  */
 package io.ringbus.disruptor;

@@ -568,11 +568,14 @@ class QueueDeliveryTest
             {
                 final CompletableFuture<String> reply =
                     bus.request("clock.slow", "q", String.class, Duration.ofSeconds(10));
-                Await.until("the timeout armed", () -> bus.timers() == 1);
-                assertFalse(reply.isDone());
-                clock.advance(Duration.ofSeconds(10));
+                assertTrue(bus.requestSweepPlanned(), "the request planned a sweep by its deadline");
+                assertEquals(0, bus.timers(), "a request sets no timer of its own");
+                clock.advance(Duration.ofSeconds(10).minusNanos(1));
+                Thread.sleep(20); // many ticks of real time: a sweep now would be early
+                assertFalse(reply.isDone(), "timed out before its deadline");
+                clock.advance(Duration.ofNanos(1));
                 assertFailsWith(TimeoutException.class, reply);
-                Await.until("the timer gone", () -> bus.timers() == 0);
+                Await.until("no sweep planned once nothing is pending", () -> !bus.requestSweepPlanned());
             }
             finally
             {
@@ -597,7 +600,7 @@ class QueueDeliveryTest
             });
             reply = bus.request("stuck", "q", String.class, Duration.ofHours(1));
             Await.until("the request in the responder's hands",
-                () -> bus.stats().destination("stuck").orElseThrow().depth() == 1 && bus.timers() == 1);
+                () -> bus.stats().destination("stuck").orElseThrow().depth() == 1 && bus.requestEntriesInUse() == 1);
             bus.close();
             assertFailsWith(BusClosedException.class, reply);
             assertEquals(0, bus.timers());
@@ -611,13 +614,76 @@ class QueueDeliveryTest
     }
 
     @Test
+    void aShorterTimeoutThanThePlannedSweepStillFiresOnTime() throws Exception
+    {
+        try (DisruptorBus bus = (DisruptorBus)Ringbus.create())
+        {
+            final CountDownLatch release = new CountDownLatch(1);
+            bus.respond("short.stuck", String.class, q ->
+            {
+                release.await(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+                return q;
+            });
+            try
+            {
+                // The first plans a sweep an hour away; the second must bring it forward and wake the timer.
+                final CompletableFuture<String> patient =
+                    bus.request("short.stuck", "a", String.class, Duration.ofHours(1));
+                assertTrue(bus.requestSweepPlanned());
+                Thread.sleep(20); // the timer parks until that sweep
+                final long start = System.nanoTime();
+                final CompletableFuture<String> hasty =
+                    bus.request("short.stuck", "b", String.class, Duration.ofMillis(30));
+                // Asks for no sweep of its own (one by its deadline is planned): the sweep that times out the
+                // second must plan the next deadline it saw.
+                final CompletableFuture<String> later =
+                    bus.request("short.stuck", "c", String.class, Duration.ofMillis(60));
+                assertFailsWith(TimeoutException.class, hasty);
+                final long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(tookMs >= 30, "timed out early, after " + tookMs + " ms");
+                assertFailsWith(TimeoutException.class, later);
+                final long laterMs = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(laterMs >= 60, "timed out early, after " + laterMs + " ms");
+                assertFalse(patient.isDone());
+                // Planned again at the end of the sweep that delivered the last timeout.
+                Await.until("the hour's request still has its sweep planned", bus::requestSweepPlanned);
+            }
+            finally
+            {
+                release.countDown();
+            }
+            awaitNothingLeftBehind(bus);
+        }
+    }
+
+    @Test
+    void entriesThePoolCannotTakeBackAreDroppedFromTheSweep()
+    {
+        final RequestPool pool = new RequestPool(new ErrorReporter((c, d, e, h) -> { }), 2);
+        final PendingRequest[] taken = new PendingRequest[5];
+        for (int i = 0; i < taken.length; i++)
+        {
+            taken[i] = pool.acquire();
+            taken[i].init("pool", i, Integer.class, (reply, failure) -> { }, 0, 1);
+        }
+        assertEquals(5, pool.registered());
+        for (final PendingRequest p : taken)
+        {
+            p.complete(p.ticket(), 0, null);
+            p.release();
+        }
+        assertEquals(2, pool.free());
+        assertEquals(PendingRequest.NO_DEADLINE, pool.sweep(0));
+        assertEquals(2, pool.registered(), "retired entries still swept");
+        assertEquals(0, pool.inUse());
+    }
+
+    @Test
     void correlationEntriesAreReused() throws Exception
     {
         try (DisruptorBus bus = (DisruptorBus)Ringbus.create())
         {
             bus.respond("reuse", Integer.class, q -> q);
-            // The timer lets go of an entry at its next poll, so back-to-back requests may each take a fresh one
-            // until the pool fills; once an entry is back, the next request takes it.
             for (int i = 0; i < 20; i++)
             {
                 assertEquals(i, bus.request("reuse", i, Integer.class, Duration.ofSeconds(10)).get(30, TimeUnit.SECONDS));
