@@ -227,6 +227,33 @@ public interface Bus extends AutoCloseable
     <Q, R> Registration respond(String address, Class<Q> requestType, Responder<Q, R> responder);
 
     /**
+     * Answer requests at an address with replies of a known type, so that a {@code request} expecting a reply
+     * type the responder can never produce is refused at the call instead of failing when the reply arrives. An
+     * annotated {@code @Respond} method declares its reply type the same way, through its return type.
+     *
+     * <pre>{@code
+     * bus.respond("order.status", OrderId.class, OrderStatus.class, id -> book.status(id));
+     * bus.request("order.status", id, String.class, timeout);   // IllegalArgumentException: replies are OrderStatus
+     * }</pre>
+     *
+     * @param address     a dot-separated address.
+     * @param requestType the class of requests.
+     * @param replyType   the class of every reply.
+     * @param responder   computes the reply.
+     * @param <Q>         type of the requests.
+     * @param <R>         type of the replies.
+     * @return the registration; close it to stop responding.
+     * @throws IllegalArgumentException if the address is invalid, already answered for another request type, or
+     *                                  answered with another reply type.
+     */
+    default <Q, R> Registration respond(
+        final String address, final Class<Q> requestType, final Class<R> replyType, final Responder<Q, R> responder)
+    {
+        java.util.Objects.requireNonNull(replyType, "replyType");
+        return respond(address, requestType, responder);
+    }
+
+    /**
      * Send a request to one responder. The future completes with the reply; exceptionally with
      * {@link java.util.concurrent.TimeoutException} after {@code timeout}, with {@link NoResponderException} at
      * once when nobody responds at the address, or with the exception the responder threw.

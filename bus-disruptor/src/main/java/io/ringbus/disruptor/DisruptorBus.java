@@ -457,6 +457,22 @@ public final class DisruptorBus implements Bus
     public <Q, R> Registration respond(
         final String address, final Class<Q> requestType, final Responder<Q, R> responder)
     {
+        return respondTyped(address, requestType, null, responder);
+    }
+
+    @Override
+    public <Q, R> Registration respond(
+        final String address, final Class<Q> requestType, final Class<R> replyType, final Responder<Q, R> responder)
+    {
+        return respondTyped(address, requestType, Objects.requireNonNull(replyType, "replyType"), responder);
+    }
+
+    /**
+     * @param replyType the type of every reply if declared (a typed responder, an annotated method), else null.
+     */
+    private Registration respondTyped(
+        final String address, final Class<?> requestType, final Class<?> replyType, final Responder<?, ?> responder)
+    {
         Names.validateName(address, "address");
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(responder, "responder");
@@ -467,7 +483,7 @@ public final class DisruptorBus implements Bus
             throw new IllegalArgumentException("address '" + address + "' is answered for requests of " +
                 a.requestType.getName() + ", not " + requestType.getName());
         }
-        return a.respond(responder);
+        return a.respond(responder, replyType);
     }
 
     @Override
@@ -512,6 +528,12 @@ public final class DisruptorBus implements Bus
         {
             failAtOnce(callback, new NoResponderException(address));
             return;
+        }
+        final Class<?> replies = a.knownReplyType();
+        if (replies != null && !replyType.isAssignableFrom(replies))
+        {
+            throw new IllegalArgumentException("replyType " + replyType.getName() + " cannot hold the replies of '" +
+                address + "', which are " + replies.getName());
         }
         a.request(request, replyType, timeout.toNanos(), (ReplyCallback<Object>)callback);
     }
@@ -625,7 +647,7 @@ public final class DisruptorBus implements Bus
             case SUBSCRIBE_TYPE -> subscribe(type, m.handler(), options);
             case SUBSCRIBE_TOPIC -> subscribe(m.name(), type, m.handler(), options);
             case CONSUME -> queue(m.name(), type).consume(m.handler(), options);
-            case RESPOND -> respond(m.name(), type, m.responder());
+            case RESPOND -> respondTyped(m.name(), type, m.returnType(), m.responder());
         };
     }
 

@@ -38,9 +38,40 @@ final class ResponderAddress
             engine, address, PendingRequest.class, DestinationStats.Kind.ADDRESS, QueueOptions.defaults(), null);
     }
 
-    @SuppressWarnings("unchecked")
-    Registration respond(final Responder<?, ?> responder)
+    /**
+     * The type every reply is known to have: the one typed responders declared, {@code null} once any responder
+     * without a declared type answers here (its replies could be anything).
+     */
+    private volatile Class<?> knownReplyType;
+    /** Under this object's lock: a responder without a declared reply type has registered. */
+    private boolean untyped;
+
+    /**
+     * @return the type every reply has, or {@code null} if that is not known.
+     */
+    Class<?> knownReplyType()
     {
+        return knownReplyType;
+    }
+
+    /**
+     * @param replyType the type its replies have, or {@code null} if not declared.
+     * @throws IllegalArgumentException if typed responders here declared another reply type.
+     */
+    @SuppressWarnings("unchecked")
+    Registration respond(final Responder<?, ?> responder, final Class<?> replyType)
+    {
+        synchronized (this)
+        {
+            final Class<?> known = knownReplyType;
+            if (replyType != null && known != null && known != replyType)
+            {
+                throw new IllegalArgumentException("address '" + address + "' is answered with replies of " +
+                    known.getName() + ", not " + replyType.getName());
+            }
+            untyped |= replyType == null;
+            knownReplyType = untyped ? null : replyType;
+        }
         final Responder<Object, Object> r = (Responder<Object, Object>)responder;
         final Subscription consumer = queue.consume(pending -> answer(pending, r));
         return consumer::close;

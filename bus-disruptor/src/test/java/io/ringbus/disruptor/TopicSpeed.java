@@ -226,6 +226,40 @@ public final class TopicSpeed
         };
     }
 
+    /** Object mode, published in runs of {@code RUN} events with one claim each. */
+    private static Subject ringbusObjectBatches(final boolean singleWriter)
+    {
+        final Sink sink = new Sink();
+        final Bus bus = bus();
+        final Topic<Event> topic = bus.topic("speed", Event.class, TopicOptions.defaults().singleWriter(singleWriter));
+        topic.subscribe(e -> sink.on(e.value), SubscribeOptions.defaults().dedicatedThread(true));
+        final Event[] run = new Event[RUN];
+        return new Subject()
+        {
+            public long burst(final long events)
+            {
+                final long base = sink.seen.get();
+                final long start = System.nanoTime();
+                for (long i = 0; i < events; i += RUN)
+                {
+                    for (int j = 0; j < RUN; j++)
+                    {
+                        run[j] = new Event(i + j);
+                    }
+                    topic.publish(run, 0, RUN);
+                }
+                return sink.await(start, base + events);
+            }
+
+            public void close()
+            {
+                bus.close();
+            }
+        };
+    }
+
+    private static final int RUN = 16;
+
     public static void main(final String[] args) throws Exception
     {
         final long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
@@ -238,6 +272,7 @@ public final class TopicSpeed
         all.put("raw-prealloc-fence", () -> rawPreallocated(true));
         all.put("ringbus-slot", () -> ringbusSlot(false));
         all.put("ringbus-slot-sw", () -> ringbusSlot(true));
+        all.put("ringbus-object-sw-run16", () -> ringbusObjectBatches(true));
         final List<String> chosen = args.length > 2 ? List.of(args[2].split(",")) : new ArrayList<>(all.keySet());
         final Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int pass = 0; pass < passes; pass++)
