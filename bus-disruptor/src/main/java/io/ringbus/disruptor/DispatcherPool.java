@@ -36,7 +36,7 @@ final class DispatcherPool
 
     private Dispatcher newDispatcher(final String name, final boolean isDedicated)
     {
-        return new Dispatcher(name, isDedicated, config.idleStrategy(), errors);
+        return new Dispatcher(name, isDedicated, config.idleStrategy(), errors, Dispatcher.LINGER_PASSES);
     }
 
     /**

@@ -67,6 +67,8 @@ abstract class RingSubscriber implements Subscription
      * again next pass without lowering its mark. Dispatcher thread only.
      */
     boolean pollAgain;
+    /** Passes in a row that found nothing while it lingered on the run list. Dispatcher thread only. */
+    int idlePasses;
 
     @SuppressWarnings("unchecked")
     RingSubscriber(

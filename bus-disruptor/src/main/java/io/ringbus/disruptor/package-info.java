@@ -49,6 +49,12 @@
  * so that competing consumers on other dispatchers take part. A single-writer ring has no claim CAS: its writer's volatile
  * store of the claim (see "Single writer") comes before the mark reads, and the dispatcher looks again at the claim.
  * <p>
+ * A drained subscriber lingers: it stays on the run list with its mark up for 64 passes before it lowers the
+ * mark. While a publisher keeps pace with its subscriber (the subscriber drains each event before the next one),
+ * lowering at once would make every publish pay a CAS on the mark and one on the ready stack, and the dispatcher
+ * a fence; lingering makes it one read of the mark, as when the subscriber is busy. The lowering protocol is the
+ * same after lingering; the jcstress tests build dispatchers that lower at once so that one pass reaches it.
+ * <p>
  * An idle {@code BACKOFF} dispatcher spins, yields, then parks. Before parking it sets its {@code parked} flag,
  * fences and re-reads its ready stack; a publisher that pushed (a CAS) then reads the flag and unparks it: the
  * same Dekker pairing, so a parked dispatcher always wakes for a published event. A {@code BUSY_SPIN}
