@@ -51,6 +51,8 @@ final class Dispatcher implements Agent
 
     private final String roleName;
     private final int lingerPasses;
+    /** Subscribers on the run list that are lingering (idle passes above 0). Dispatcher thread only. */
+    private int lingering;
     private final boolean dedicated;
     private final ParkingIdleStrategy parking;
     private final AgentRunner runner;
@@ -72,6 +74,9 @@ final class Dispatcher implements Agent
      * before they yield (100 passes).
      */
     static final int LINGER_PASSES = 64;
+
+    /** At most this many drained subscribers of one dispatcher linger at a time. */
+    static final int MAX_LINGERING = 8;
 
     /**
      * A dispatcher that lowers a drained subscriber's mark at once (no lingering): for tests of the ready
@@ -166,6 +171,7 @@ final class Dispatcher implements Agent
     {
         if (s.isClosing())
         {
+            endLinger(s);
             // Its ready mark stays up: nobody queues it again.
             return s.detach();
         }
@@ -176,9 +182,9 @@ final class Dispatcher implements Agent
             final int taken = s.poll();
             if (taken > 0)
             {
-                s.idlePasses = 0;
+                endLinger(s);
             }
-            again = s.pollAgain || taken > 0 && lingerPasses > 0 || lingers(s) || s.stillReady();
+            again = s.pollAgain || lingerPasses > 0 && (taken > 0 || lingers(s)) || s.stillReady();
             return taken;
         }
         finally
@@ -196,13 +202,32 @@ final class Dispatcher implements Agent
      */
     private boolean lingers(final RingSubscriber s)
     {
-        if (s.idlePasses < lingerPasses)
+        if (s.idlePasses == 0)
         {
-            s.idlePasses++;
-            return true;
+            // A few at a time: polling thousands of lingering subscribers would make an event's cost grow with
+            // the number of topics that were busy lately, which the ready marks are there to avoid.
+            if (lingering >= MAX_LINGERING)
+            {
+                return false;
+            }
+            lingering++;
         }
-        s.idlePasses = 0;
-        return false;
+        else if (s.idlePasses >= lingerPasses)
+        {
+            endLinger(s);
+            return false;
+        }
+        s.idlePasses++;
+        return true;
+    }
+
+    private void endLinger(final RingSubscriber s)
+    {
+        if (s.idlePasses > 0)
+        {
+            s.idlePasses = 0;
+            lingering--;
+        }
     }
 
     private void append(final RingSubscriber s)

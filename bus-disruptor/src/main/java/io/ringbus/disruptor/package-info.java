@@ -50,7 +50,8 @@
  * store of the claim (see "Single writer") comes before the mark reads, and the dispatcher looks again at the claim.
  * <p>
  * A drained subscriber lingers: it stays on the run list with its mark up for 64 passes before it lowers the
- * mark. While a publisher keeps pace with its subscriber (the subscriber drains each event before the next one),
+ * mark (at most 8 subscribers of a dispatcher at a time, so that thousands of lately busy topics do not make
+ * every pass long). While a publisher keeps pace with its subscriber (the subscriber drains each event before the next one),
  * lowering at once would make every publish pay a CAS on the mark and one on the ready stack, and the dispatcher
  * a fence; lingering makes it one read of the mark, as when the subscriber is busy. The lowering protocol is the
  * same after lingering; the jcstress tests build dispatchers that lower at once so that one pass reaches it.

@@ -40,6 +40,34 @@ class ReadyDispatchTest
             () -> ThreadingTest.ringbusThreads().isEmpty());
     }
 
+    /**
+     * Drained subscribers linger with their mark up for a few passes (so a publisher keeping pace pays no CAS),
+     * at most a few per dispatcher, and then lower it: none stays marked, none is left behind.
+     */
+    @ParameterizedTest
+    @EnumSource(IdleStrategyKind.class)
+    void drainedSubscribersLingerBrieflyThenLowerTheirMarks(final IdleStrategyKind idle)
+    {
+        try (Bus bus = Ringbus.builder().idle(idle).dispatcherThreads(1).build())
+        {
+            final int n = 50;
+            final AtomicLong handled = new AtomicLong();
+            final List<RingSubscriber> subscribers = new ArrayList<>();
+            for (int i = 0; i < n; i++)
+            {
+                final Topic<Integer> topic = bus.topic("linger.t" + i, Integer.class);
+                subscribers.add((RingSubscriber)topic.subscribe(e -> handled.incrementAndGet()));
+                topic.publish(i);
+            }
+            Await.until("every event handled", () -> handled.get() == n);
+            Await.until(() -> "marks still up: " + subscribers.stream().filter(RingSubscriber::isScheduled).count(),
+                Await.DEFAULT, () -> subscribers.stream().noneMatch(RingSubscriber::isScheduled));
+            final Topic<Integer> again = bus.topic("linger.t7", Integer.class);
+            again.publish(100);
+            Await.until("an event after the marks came down", () -> handled.get() == n + 1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(IdleStrategyKind.class)
     void quietTopicsEachGetTheirEventAfterIdling(final IdleStrategyKind idle) throws Exception
