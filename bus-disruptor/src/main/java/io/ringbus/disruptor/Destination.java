@@ -184,14 +184,7 @@ abstract class Destination
      */
     final boolean tryOffer(final RingBuffer<Slot> into, final Object event)
     {
-        final long sequence = claim(into, 1, false, NO_DEADLINE);
-        if (sequence < 0)
-        {
-            return false;
-        }
-        into.get(sequence).event = event;
-        publish(into, sequence, sequence);
-        return true;
+        return offerOne(into, event, false, NO_DEADLINE);
     }
 
     /**
@@ -233,7 +226,13 @@ abstract class Destination
      */
     final boolean offer(final RingBuffer<Slot> into, final Object event, final long deadlineNanos)
     {
-        final long sequence = claim(into, 1, true, deadlineNanos);
+        return offerOne(into, event, true, deadlineNanos);
+    }
+
+    private boolean offerOne(
+        final RingBuffer<Slot> into, final Object event, final boolean wait, final long deadlineNanos)
+    {
+        final long sequence = claim(into, 1, wait, deadlineNanos);
         if (sequence < 0)
         {
             return false;

@@ -93,11 +93,11 @@ final class RingTopic<E> extends Destination implements Topic<E>
         checkInstance(event, "event");
         // The copier rule first, so that misuse is refused whether or not anybody subscribes yet.
         final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
-        if (!hasSubscribers())
+        if (!routed(1))
         {
-            countUnrouted(1);
+            return;
         }
-        else if (copy == null)
+        if (copy == null)
         {
             offer(event);
         }
@@ -112,9 +112,8 @@ final class RingTopic<E> extends Destination implements Topic<E>
     {
         checkInstance(event, "event");
         final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
-        if (!hasSubscribers())
+        if (!routed(1))
         {
-            countUnrouted(1);
             return true;
         }
         return copy == null ? tryOffer(event) : translate(ONE_ARG, copy, event, false);
@@ -163,12 +162,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
         final BiTranslator<Object, Object, Object> translator, final Object a, final Object b, final boolean wait)
     {
         refuseObjectMode();
-        if (!hasSubscribers())
-        {
-            countUnrouted(1);
-            return true;
-        }
-        return translate(translator, a, b, wait);
+        return !routed(1) || translate(translator, a, b, wait);
     }
 
     private void refuseObjectMode()
@@ -204,13 +198,8 @@ final class RingTopic<E> extends Destination implements Topic<E>
             }
         }
         final Translator<Object, Object> copy = slotFactory == null ? null : copierOrRefuse();
-        if (count == 0)
+        if (count == 0 || !routed(count))
         {
-            return true;
-        }
-        if (!hasSubscribers())
-        {
-            countUnrouted(count);
             return true;
         }
         return copy == null ? offerAll(events, from, count, wait) : translateAll(ONE_ARG, copy, events, from, count, wait);
@@ -242,13 +231,8 @@ final class RingTopic<E> extends Destination implements Topic<E>
         Objects.requireNonNull(translator, "translator");
         checkRun(args, from, count);
         refuseObjectMode();
-        if (count == 0)
+        if (count == 0 || !routed(count))
         {
-            return true;
-        }
-        if (!hasSubscribers())
-        {
-            countUnrouted(count);
             return true;
         }
         return translateAll(ONE_ARG, translator, args, from, count, wait);
@@ -282,12 +266,7 @@ final class RingTopic<E> extends Destination implements Topic<E>
     private boolean publishLong(final LongTranslator<Object> translator, final long value, final boolean wait)
     {
         refuseObjectMode();
-        if (!hasSubscribers())
-        {
-            countUnrouted(1);
-            return true;
-        }
-        return translate(translator, value, wait);
+        return !routed(1) || translate(translator, value, wait);
     }
 
     @Override
@@ -359,10 +338,18 @@ final class RingTopic<E> extends Destination implements Topic<E>
         publish(ring, sequence, sequence);
     }
 
-    private void countUnrouted(final int events)
+    /**
+     * @return true if the topic has subscribers; else the events count as unrouted (they never enter the ring).
+     */
+    private boolean routed(final int events)
     {
+        if (hasSubscribers())
+        {
+            return true;
+        }
         engine.ensureOpen(name);
         unrouted.add(events);
+        return false;
     }
 
     @Override
