@@ -8,10 +8,9 @@ import io.ringbus.disruptor.BusConfig;
 import io.ringbus.disruptor.ConsoleErrorHandler;
 import io.ringbus.disruptor.DisruptorBus;
 import io.ringbus.disruptor.TimerClock;
+import io.ringbus.support.SystemProperties;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -108,19 +107,21 @@ public final class Ringbus
      */
     public static final class Builder
     {
-        private int ringSize = intProperty(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
-        private IdleStrategyKind idle = enumProperty(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
-        private int dispatcherThreads = intProperty(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
+        private int ringSize = SystemProperties.intValue(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+        private IdleStrategyKind idle = SystemProperties.enumValue(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
+        private int dispatcherThreads =
+            SystemProperties.intValue(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
         private BackpressurePolicy backpressure =
-            enumProperty(BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, BACKPRESSURE_DEFAULT);
+            SystemProperties.enumValue(BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, BACKPRESSURE_DEFAULT);
         private Duration closeTimeout =
-            Duration.ofMillis(intProperty(CLOSE_TIMEOUT_PROP_NAME, (int)CLOSE_TIMEOUT_DEFAULT.toMillis()));
+            Duration.ofMillis(SystemProperties.longValue(CLOSE_TIMEOUT_PROP_NAME, CLOSE_TIMEOUT_DEFAULT.toMillis()));
         private ErrorHandler errorHandler =
-            new ConsoleErrorHandler(System.err, booleanProperty(ERROR_STACK_TRACES_PROP_NAME, false));
-        private Duration timerTick =
-            Duration.ofNanos(1000L * intProperty(TIMER_TICK_PROP_NAME, (int)(TIMER_TICK_DEFAULT.toNanos() / 1000)));
+            new ConsoleErrorHandler(System.err, SystemProperties.booleanValue(ERROR_STACK_TRACES_PROP_NAME, false));
+        private Duration timerTick = Duration.ofNanos(
+            1000L * SystemProperties.longValue(TIMER_TICK_PROP_NAME, TIMER_TICK_DEFAULT.toNanos() / 1000));
         private TimerClock clock = TimerClock.system();
-        private boolean checkSingleWriter = booleanProperty(CHECK_SINGLE_WRITER_PROP_NAME, CHECK_SINGLE_WRITER_DEFAULT);
+        private boolean checkSingleWriter =
+            SystemProperties.booleanValue(CHECK_SINGLE_WRITER_PROP_NAME, CHECK_SINGLE_WRITER_DEFAULT);
 
         private Builder()
         {
@@ -250,61 +251,20 @@ public final class Ringbus
          */
         public Bus build()
         {
-            return DisruptorBus.start(
-                new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout, timerTick,
-                    clock, checkSingleWriter));
+            return DisruptorBus.start(settings());
         }
 
-        private static int intProperty(final String name, final int fallback)
+        /**
+         * Validate the settings without starting a bus: for an engine built on this one (the IPC bus) that takes
+         * the in-process settings from this builder rather than copying them.
+         *
+         * @return the validated settings, as {@link #build()} would start a bus with.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public BusConfig settings()
         {
-            final String value = System.getProperty(name);
-            if (value == null)
-            {
-                return fallback;
-            }
-            try
-            {
-                return Integer.parseInt(value.trim());
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw new IllegalArgumentException("system property " + name + " must be an integer: " + value, ex);
-            }
-        }
-
-        private static boolean booleanProperty(final String name, final boolean fallback)
-        {
-            final String value = System.getProperty(name);
-            if (value == null)
-            {
-                return fallback;
-            }
-            return switch (value.trim().toLowerCase(Locale.ROOT))
-            {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException(
-                    "system property " + name + " must be true or false: " + value);
-            };
-        }
-
-        private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)
-        {
-            final String value = System.getProperty(name);
-            if (value == null)
-            {
-                return fallback;
-            }
-            try
-            {
-                return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new IllegalArgumentException(
-                    "system property " + name + " must be one of " + Arrays.toString(type.getEnumConstants()) +
-                    ": " + value, ex);
-            }
+            return new BusConfig(ringSize, idle, dispatcherThreads, errorHandler, backpressure, closeTimeout, timerTick,
+                clock, checkSingleWriter);
         }
     }
 }

@@ -157,4 +157,17 @@ public record BusConfig(
         final long nanos = timerTick.toNanos();
         return Long.bitCount(nanos) == 1 ? nanos : Long.highestOneBit(nanos) << 1;
     }
+
+    /**
+     * The same settings told about handler failures elsewhere: for an engine built on this one (the IPC bus)
+     * that translates what its own wrapping handlers report before the user's handler sees it.
+     *
+     * @param errorHandler not {@code null}.
+     * @return a copy with that error handler.
+     */
+    public BusConfig withErrorHandler(final ErrorHandler errorHandler)
+    {
+        return new BusConfig(ringSize, idleStrategy, dispatcherThreads, errorHandler, backpressure, closeTimeout,
+            timerTick, clock, checkSingleWriter);
+    }
 }

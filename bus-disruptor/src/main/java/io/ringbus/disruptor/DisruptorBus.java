@@ -17,6 +17,8 @@ import io.ringbus.api.Subscription;
 import io.ringbus.api.Topic;
 import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
+import io.ringbus.support.ListenerBinder;
+import io.ringbus.support.Listeners;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -616,66 +618,14 @@ public final class DisruptorBus implements Bus
 
     // ---------------------------------------------------------------- annotations
 
+    /**
+     * Binds the listener's annotated methods once (see {@link ListenerBinder}) and attaches them through this
+     * bus's public verbs, as every engine does.
+     */
     @Override
     public Registration register(final Object listener)
     {
-        final List<BoundMethod> methods = ListenerBinder.bind(listener);
-        final List<AutoCloseable> wired = new ArrayList<>(methods.size());
-        try
-        {
-            for (final BoundMethod m : methods)
-            {
-                wired.add(wire(m));
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            closeAll(wired);
-            throw ex;
-        }
-        return () -> closeAll(wired);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private AutoCloseable wire(final BoundMethod m)
-    {
-        final SubscribeOptions options = SubscribeOptions.defaults().dedicatedThread(m.dedicatedThread());
-        HandlerNames.register(m.kind() == BoundMethod.Kind.RESPOND ? m.responder() : m.handler(), m.description());
-        final Class type = m.parameterType();
-        return switch (m.kind())
-        {
-            case SUBSCRIBE_TYPE -> subscribe(type, m.handler(), options);
-            case SUBSCRIBE_TOPIC -> subscribe(m.name(), type, m.handler(), options);
-            case CONSUME -> queue(m.name(), type).consume(m.handler(), options);
-            case RESPOND -> respondTyped(m.name(), type, m.returnType(), m.responder());
-        };
-    }
-
-    private static void closeAll(final List<AutoCloseable> wired)
-    {
-        RuntimeException failure = null;
-        for (final AutoCloseable c : wired)
-        {
-            try
-            {
-                c.close();
-            }
-            catch (final Exception ex)
-            {
-                if (failure == null)
-                {
-                    failure = new IllegalStateException("unwiring a listener failed", ex);
-                }
-                else
-                {
-                    failure.addSuppressed(ex);
-                }
-            }
-        }
-        if (failure != null)
-        {
-            throw failure;
-        }
+        return Listeners.register(this, listener);
     }
 
     // ---------------------------------------------------------------- stats and lifecycle

@@ -1,27 +1,18 @@
 package io.ringbus.disruptor;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import io.ringbus.support.HandlerDescriptions;
 
 /**
  * Names handlers for people reading error reports: an annotated method by its listener class and method, a
- * lambda by the class it was written in, anything else by its own {@code toString()} if it has one.
+ * lambda by the class it was written in, anything else by its own {@code toString()} if it has one. Annotated
+ * methods are described where they are bound ({@link HandlerDescriptions}), for every engine.
  * <p>
  * <b>Note:</b> thread-safe; used when binding listeners and on error paths, never per event.
  */
 final class HandlerNames
 {
-    /** Weak keys compared by identity (handlers do not override equals): a closed listener's entry goes. */
-    private static final Map<Object, String> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
-
     private HandlerNames()
     {
-    }
-
-    static void register(final Object handler, final String name)
-    {
-        NAMES.put(handler, name);
     }
 
     static String describe(final Object handler)
@@ -34,7 +25,7 @@ final class HandlerNames
         {
             return text;
         }
-        final String registered = NAMES.get(handler);
+        final String registered = HandlerDescriptions.of(handler);
         if (registered != null)
         {
             return registered;

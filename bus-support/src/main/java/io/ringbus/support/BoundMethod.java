@@ -1,4 +1,4 @@
-package io.ringbus.disruptor;
+package io.ringbus.support;
 
 import io.ringbus.api.Handler;
 import io.ringbus.api.Responder;
@@ -7,7 +7,8 @@ import io.ringbus.api.Responder;
  * One annotated listener method, resolved and bound at registration so that delivery calls a plain
  * {@link Handler} or {@link Responder} and never reflects.
  * <p>
- * <b>Note:</b> immutable; the handler or responder it carries is as thread-safe as the listener method.
+ * <b>Note:</b> internal (see the package documentation); immutable; the handler or responder it carries is as
+ * thread-safe as the listener method.
  *
  * @param kind            which annotation bound the method, and so which kind of destination it attaches to.
  * @param name            the topic name or pattern, queue name or address; {@code null} for
@@ -21,7 +22,7 @@ import io.ringbus.api.Responder;
  * @param responder       the bound method for {@link Kind#RESPOND}, else {@code null}.
  * @param description     {@code com.foo.Audit#on(com.foo.OrderPlaced)}, for error messages and reports.
  */
-record BoundMethod(
+public record BoundMethod(
     Kind kind,
     String name,
     Class<?> parameterType,
@@ -34,7 +35,7 @@ record BoundMethod(
     /**
      * The annotation a method was bound from.
      */
-    enum Kind
+    public enum Kind
     {
         /**
          * {@code @Subscribe} without a topic: reached by {@code Bus.publish} for the parameter type and subtypes.

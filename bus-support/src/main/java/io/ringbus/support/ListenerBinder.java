@@ -1,4 +1,4 @@
-package io.ringbus.disruptor;
+package io.ringbus.support;
 
 import io.ringbus.api.Handler;
 import io.ringbus.api.Responder;
@@ -33,7 +33,8 @@ import java.util.Set;
 
 /**
  * Turns the {@link Subscribe}, {@link Consume} and {@link Respond} methods of a listener into {@link BoundMethod}s
- * for {@code Bus.register(Object)}, once, so that delivery never reflects.
+ * for {@code Bus.register(Object)}, once, so that delivery never reflects. The one binder of every engine:
+ * {@link Listeners#register} wires its bindings over the {@code Bus} verbs.
  * <p>
  * <b>Binding.</b> Each method is bound with {@link LambdaMetafactory} into a small class whose {@code onEvent} or
  * {@code respond} calls the method directly, which the JIT can inline like hand-written code. The metafactory
@@ -52,9 +53,12 @@ import java.util.Set;
  * {@code on(Price)} binds once, through {@code on(Price)}, with {@code Price} as its type; the erased bridge
  * {@code on(Object)} would otherwise subscribe to everything.
  * <p>
+ * Each bound handler and responder is described in {@link HandlerDescriptions}, so that any engine's error
+ * reports name the listener method rather than a lambda class.
+ * <p>
  * <b>Note:</b> stateless and thread-safe.
  */
-final class ListenerBinder
+public final class ListenerBinder
 {
     private static final MethodType HANDLER_TYPE = MethodType.methodType(void.class, Object.class);
     private static final MethodType RESPONDER_TYPE = MethodType.methodType(Object.class, Object.class);
@@ -72,7 +76,7 @@ final class ListenerBinder
      * @throws IllegalArgumentException naming the method and the rule, if a method cannot be bound, or if the
      *                                  listener has no annotated method at all.
      */
-    static List<BoundMethod> bind(final Object listener)
+    public static List<BoundMethod> bind(final Object listener)
     {
         Objects.requireNonNull(listener, "listener");
         final Class<?> listenerClass = listener.getClass();
@@ -251,10 +255,12 @@ final class ListenerBinder
         {
             final Class<?> returnType = box(erase(target.getGenericReturnType(), typeArguments));
             final Responder<Object, Object> responder = responder(listener, target, where);
+            HandlerDescriptions.register(responder, description);
             return new BoundMethod(kind, name, parameterType, returnType, false, null, responder, description);
         }
 
         final Handler<Object> handler = handler(listener, target, where);
+        HandlerDescriptions.register(handler, description);
         return new BoundMethod(kind, name, parameterType, void.class, dedicatedThread, handler, null, description);
     }
 

@@ -1,4 +1,4 @@
-package io.ringbus.disruptor;
+package io.ringbus.support;
 
 import io.ringbus.api.annotation.Consume;
 import io.ringbus.api.annotation.Respond;
