@@ -108,7 +108,8 @@ public final class Ringbus
     public static final class Builder
     {
         private int ringSize = SystemProperties.intValue(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
-        private IdleStrategyKind idle = SystemProperties.enumValue(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
+        private IdleStrategyKind idle =
+            SystemProperties.enumValue(IDLE_PROP_NAME, IdleStrategyKind.class, IDLE_DEFAULT);
         private int dispatcherThreads =
             SystemProperties.intValue(DISPATCHER_THREADS_PROP_NAME, DISPATCHER_THREADS_DEFAULT);
         private BackpressurePolicy backpressure =

@@ -3,8 +3,6 @@ package io.ringbus.ipc;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.exceptions.DriverTimeoutException;
-import io.ringbus.Ringbus;
-import io.ringbus.api.BackpressureException;
 import io.ringbus.api.BackpressurePolicy;
 import io.ringbus.api.Bus;
 import io.ringbus.api.BusClosedException;
@@ -26,25 +24,20 @@ import io.ringbus.api.TopicOptions;
 import io.ringbus.api.Translator;
 import io.ringbus.api.codec.Codec;
 import io.ringbus.api.codec.Codecs;
-import io.ringbus.disruptor.ConsoleErrorHandler;
+import io.ringbus.disruptor.DisruptorBus;
+import io.ringbus.support.Listeners;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,10 +67,10 @@ import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
  * }
  * }</pre>
  * <b>What crosses processes</b>: named topics, queues and request addresses whose name the builder marks shared
- * ({@link Builder#share}, {@link Builder#sharePrefix}, {@link Builder#shareAll}). Type-addressed
- * {@link #publish(Object)}, pattern subscriptions to topics this process never declared, and dead events stay
- * local. Types cross through a {@link Codec}: the built-ins of {@link Codecs}, or one given to
- * {@link Builder#codec}.
+ * ({@link AeronBusBuilder#share}, {@link AeronBusBuilder#sharePrefix}, {@link AeronBusBuilder#shareAll}).
+ * Type-addressed {@link #publish(Object)}, pattern subscriptions to topics this process never declared, and dead
+ * events stay local. Types cross through a {@link Codec}: the built-ins of {@link Codecs}, or one given to
+ * {@link AeronBusBuilder#codec}.
  * <ul>
  *   <li><b>Topics</b>: an event goes to this process's subscribers through the local ring and to every other bus
  *   through the stream, where each receiving bus publishes it into its own ring. Each subscriber sees one
@@ -97,47 +90,48 @@ import static io.ringbus.ipc.FrameDescriptor.KIND_BYE;
  * <b>Driver</b>: by default the first bus on a machine launches an embedded media driver (shared threading) in
  * a per-user, owner-only directory, and later buses of any process of that user join it; the driver is closed
  * with the last bus of the JVM that hosts it, which disconnects buses of other processes (they report it). For
- * long-lived deployments run an external driver and name its directory with {@link Builder#externalDriver}.
+ * long-lived deployments run an external driver and name its directory with
+ * {@link AeronBusBuilder#externalDriver}.
  * <p>
  * <b>Note:</b> thread-safe. Handlers run on the local engine's dispatcher threads; frames are read by one
  * receiver thread per bus.
  */
 public final class AeronBus implements Bus
 {
-    /** System property for {@link Builder#termLength(int)}. */
+    /** System property for {@link AeronBusBuilder#termLength(int)}. */
     public static final String TERM_LENGTH_PROP_NAME = "ringbus.ipc.termLength";
     /** 1 MiB terms: each bus's log takes about 3 MiB of {@code /dev/shm}, not Aeron's default 192 MiB. */
     public static final int TERM_LENGTH_DEFAULT = 1 << 20;
 
-    /** System property for {@link Builder#maxFrameLength(int)}. */
+    /** System property for {@link AeronBusBuilder#maxFrameLength(int)}. */
     public static final String MAX_FRAME_LENGTH_PROP_NAME = "ringbus.ipc.maxFrameLength";
     /** Largest frame (header and encoded event) unless told otherwise. */
     public static final int MAX_FRAME_LENGTH_DEFAULT = 64 * 1024;
 
-    /** System property for {@link Builder#peerTimeout(Duration)}, in milliseconds. */
+    /** System property for {@link AeronBusBuilder#peerTimeout(Duration)}, in milliseconds. */
     public static final String PEER_TIMEOUT_PROP_NAME = "ringbus.ipc.peerTimeoutMs";
     /** A peer silent this long is considered gone. */
     public static final Duration PEER_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
 
-    /** System property for {@link Builder#driverTimeout(Duration)}, in milliseconds. */
+    /** System property for {@link AeronBusBuilder#driverTimeout(Duration)}, in milliseconds. */
     public static final String DRIVER_TIMEOUT_PROP_NAME = "ringbus.ipc.driverTimeoutMs";
     /** A driver silent this long is reported gone. */
     public static final Duration DRIVER_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
 
-    /** System property for {@link Builder#channel(String)}. */
+    /** System property for {@link AeronBusBuilder#channel(String)}. */
     public static final String CHANNEL_PROP_NAME = "ringbus.ipc.channel";
     /** Shared memory between processes of one machine. */
     public static final String CHANNEL_DEFAULT = "aeron:ipc";
 
-    /** System property for {@link Builder#streamId(int)}. */
+    /** System property for {@link AeronBusBuilder#streamId(int)}. */
     public static final String STREAM_ID_PROP_NAME = "ringbus.ipc.streamId";
     /** The stream every Ringbus frame travels on unless told otherwise. */
     public static final int STREAM_ID_DEFAULT = 0x5242;
 
-    /** System property for {@link Builder#receiverDispatch(boolean)}. */
+    /** System property for {@link AeronBusBuilder#receiverDispatch(boolean)}. */
     public static final String RECEIVER_DISPATCH_PROP_NAME = "ringbus.ipc.receiverDispatch";
 
-    /** System property for {@link Builder#embeddedDriver(Path)}: the base directory of the embedded driver. */
+    /** System property for {@link AeronBusBuilder#embeddedDriver(Path)}: the embedded driver's base directory. */
     public static final String DIR_PROP_NAME = "ringbus.ipc.dir";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
@@ -189,18 +183,12 @@ public final class AeronBus implements Bus
     volatile boolean driverLost;
     private boolean closeDone;
 
-    private AeronBus(final BusConfig config)
+    AeronBus(final BusConfig config)
     {
         this.config = config;
         this.types = new TypeRegistry(config.codecs);
-        this.inner = Ringbus.builder()
-            .ringSize(config.ringSize)
-            .idle(config.idle)
-            .dispatcherThreads(config.dispatcherThreads)
-            .backpressure(config.backpressure)
-            .closeTimeout(config.closeTimeout)
-            .errorHandler(this::onHandlerError)
-            .build();
+        // every in-process setting as the builder took it; only the error handler is wrapped (see onHandlerError)
+        this.inner = DisruptorBus.start(config.local.withErrorHandler(this::onHandlerError));
         DriverLease lease = null;
         Aeron aeron = null;
         try
@@ -264,10 +252,11 @@ public final class AeronBus implements Bus
      * A builder with the defaults and any {@code ringbus.*} and {@code ringbus.ipc.*} system properties.
      *
      * @return a new builder.
+     * @throws IllegalArgumentException naming the property and the value, if one of those properties is malformed.
      */
-    public static Builder builder()
+    public static AeronBusBuilder builder()
     {
-        return new Builder();
+        return new AeronBusBuilder();
     }
 
     // ---------------------------------------------------------------- Bus: local-only verbs
@@ -545,6 +534,19 @@ public final class AeronBus implements Bus
     }
 
     /**
+     * As {@link Bus#respond(String, Class, Class, Responder)}: a local address checks the reply type as the
+     * in-process bus does; a shared one answers as {@link #respond(String, Class, Responder)}.
+     */
+    @Override
+    public <Q, R> Registration respond(
+        final String address, final Class<Q> requestType, final Class<R> replyType, final Responder<Q, R> responder)
+    {
+        validateName(address, "address");
+        return isShared(address) ? respond(address, requestType, responder) :
+            inner.respond(address, requestType, replyType, responder);
+    }
+
+    /**
      * As {@link Bus#request(String, Object, Class, Duration, ReplyCallback)}; across processes it is built on the
      * future form (one future per request: the allocation-free path is in-process only).
      */
@@ -574,15 +576,14 @@ public final class AeronBus implements Bus
     // ---------------------------------------------------------------- annotations, stats, close
 
     /**
-     * Wires annotated methods as the local engine does; a listener whose {@code @Consume} or {@code @Respond}
-     * methods name shared queues or addresses is bound here instead, so that those go through the transport.
+     * Wires annotated methods exactly as the in-process bus does (one binder for every engine, generic and bridge
+     * methods included), through this bus's own verbs: a method naming a shared topic, queue or address goes
+     * through the transport, any other through the local engine.
      */
     @Override
     public Registration register(final Object listener)
     {
-        Objects.requireNonNull(listener, "listener");
-        return SharedListenerBinder.needed(this, listener) ? SharedListenerBinder.bind(this, listener) :
-            inner.register(listener);
+        return Listeners.register(this, listener);
     }
 
     @Override
@@ -955,442 +956,6 @@ public final class AeronBus implements Bus
                     publication.channel() + " within " + timeoutMs + " ms");
             }
             FrameSender.pause(attempt);
-        }
-    }
-
-    /**
-     * Settings of one {@link AeronBus}, validated once at {@link #build()}. The in-process settings mean what they
-     * mean for {@code Ringbus.builder()}; the backpressure policy also governs a back-pressured or unconnected
-     * Aeron stream.
-     * <p>
-     * <b>Note:</b> not thread-safe; use from one thread.
-     */
-    public static final class Builder
-    {
-        private int ringSize = Integer.getInteger(Ringbus.RING_SIZE_PROP_NAME, Ringbus.RING_SIZE_DEFAULT);
-        private IdleStrategyKind idle = enumProperty(Ringbus.IDLE_PROP_NAME, IdleStrategyKind.class, Ringbus.IDLE_DEFAULT);
-        private int dispatcherThreads =
-            Integer.getInteger(Ringbus.DISPATCHER_THREADS_PROP_NAME, Ringbus.DISPATCHER_THREADS_DEFAULT);
-        private BackpressurePolicy backpressure =
-            enumProperty(Ringbus.BACKPRESSURE_PROP_NAME, BackpressurePolicy.class, Ringbus.BACKPRESSURE_DEFAULT);
-        private Duration closeTimeout =
-            Duration.ofMillis(Long.getLong(Ringbus.CLOSE_TIMEOUT_PROP_NAME, Ringbus.CLOSE_TIMEOUT_DEFAULT.toMillis()));
-        private ErrorHandler errorHandler =
-            new ConsoleErrorHandler(System.err, Boolean.getBoolean(Ringbus.ERROR_STACK_TRACES_PROP_NAME));
-        private boolean shareAll;
-        private final Set<String> sharedNames = new LinkedHashSet<>();
-        private final List<String> sharedPrefixes = new ArrayList<>();
-        private final Map<Class<?>, Codec<?>> codecs = new HashMap<>();
-        private Path embeddedBase = System.getProperty(DIR_PROP_NAME) != null ?
-            Paths.get(System.getProperty(DIR_PROP_NAME)) : null;
-        private Path externalDir;
-        private String publishChannel = System.getProperty(CHANNEL_PROP_NAME, CHANNEL_DEFAULT);
-        private String subscribeChannel = publishChannel;
-        private int streamId = Integer.getInteger(STREAM_ID_PROP_NAME, STREAM_ID_DEFAULT);
-        private int termLength = Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
-        int maxFrameLength = Integer.getInteger(MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT);
-        private Duration peerTimeout = Duration.ofMillis(
-            Long.getLong(PEER_TIMEOUT_PROP_NAME, PEER_TIMEOUT_DEFAULT.toMillis()));
-        private Duration driverTimeout = Duration.ofMillis(
-            Long.getLong(DRIVER_TIMEOUT_PROP_NAME, DRIVER_TIMEOUT_DEFAULT.toMillis()));
-        private IdleStrategy driverIdle;
-        private PeerListener peerListener = new PeerListener()
-        {
-        };
-        private boolean receiverDispatch = Boolean.getBoolean(RECEIVER_DISPATCH_PROP_NAME);
-
-        private Builder()
-        {
-        }
-
-        private static <T extends Enum<T>> T enumProperty(final String name, final Class<T> type, final T fallback)
-        {
-            final String value = System.getProperty(name);
-            if (value == null)
-            {
-                return fallback;
-            }
-            try
-            {
-                return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new IllegalArgumentException("system property " + name + " must be one of " +
-                    java.util.Arrays.toString(type.getEnumConstants()) + ": " + value, ex);
-            }
-        }
-
-        /**
-         * Events each local ring holds (see {@code Ringbus.Builder.ringSize}); also the most queue messages that
-         * wait here while no consumer is known anywhere.
-         *
-         * @param ringSize a power of two.
-         * @return this builder.
-         */
-        public Builder ringSize(final int ringSize)
-        {
-            this.ringSize = ringSize;
-            return this;
-        }
-
-        /**
-         * How dispatcher threads and the receiver thread wait when idle.
-         *
-         * @param idle the strategy.
-         * @return this builder.
-         */
-        public Builder idle(final IdleStrategyKind idle)
-        {
-            this.idle = Objects.requireNonNull(idle, "idle");
-            return this;
-        }
-
-        /**
-         * Shared dispatcher threads of the local engine.
-         *
-         * @param dispatcherThreads at least one.
-         * @return this builder.
-         */
-        public Builder dispatcherThreads(final int dispatcherThreads)
-        {
-            this.dispatcherThreads = dispatcherThreads;
-            return this;
-        }
-
-        /**
-         * What publish and send do when a local ring is full or the Aeron stream is back-pressured or not
-         * connected: wait, or fail with {@link BackpressureException}.
-         *
-         * @param backpressure the policy.
-         * @return this builder.
-         */
-        public Builder backpressure(final BackpressurePolicy backpressure)
-        {
-            this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
-            return this;
-        }
-
-        /**
-         * How long close waits for accepted events to be handled locally.
-         *
-         * @param closeTimeout positive.
-         * @return this builder.
-         */
-        public Builder closeTimeout(final Duration closeTimeout)
-        {
-            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
-            return this;
-        }
-
-        /**
-         * Who is told about handler failures and transport errors (destination {@code "aeron"}); the default
-         * prints them. Aeron's own default handler, which may exit the JVM when the driver times out, is never
-         * used.
-         *
-         * @param errorHandler the handler.
-         * @return this builder.
-         */
-        public Builder errorHandler(final ErrorHandler errorHandler)
-        {
-            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-            return this;
-        }
-
-        /**
-         * Carry these destinations and request addresses between processes.
-         *
-         * @param names exact names.
-         * @return this builder.
-         */
-        public Builder share(final String... names)
-        {
-            for (final String name : names)
-            {
-                validateName(name, "name");
-                sharedNames.add(name);
-            }
-            return this;
-        }
-
-        /**
-         * Carry every destination and request address whose name starts with the prefix.
-         *
-         * @param prefix for instance {@code "prices."}.
-         * @return this builder.
-         */
-        public Builder sharePrefix(final String prefix)
-        {
-            Objects.requireNonNull(prefix, "prefix");
-            if (prefix.isEmpty())
-            {
-                throw new IllegalArgumentException("prefix must not be empty: use shareAll()");
-            }
-            sharedPrefixes.add(prefix);
-            return this;
-        }
-
-        /**
-         * Carry every named topic, queue and request address between processes.
-         *
-         * @return this builder.
-         */
-        public Builder shareAll()
-        {
-            this.shareAll = true;
-            return this;
-        }
-
-        /**
-         * Use this codec for its type instead of the built-in one (or where there is none).
-         *
-         * @param codec the codec.
-         * @return this builder.
-         */
-        public Builder codec(final Codec<?> codec)
-        {
-            Objects.requireNonNull(codec, "codec");
-            codecs.put(Objects.requireNonNull(codec.type(), "codec.type()"), codec);
-            return this;
-        }
-
-        /**
-         * Where the embedded driver lives: {@code <base>/aeron}, with {@code base} owner-only. The default is
-         * {@code /dev/shm/ringbus-<user>}. Processes that should talk must name the same base.
-         *
-         * @param base the base directory.
-         * @return this builder.
-         */
-        public Builder embeddedDriver(final Path base)
-        {
-            this.embeddedBase = Objects.requireNonNull(base, "base");
-            this.externalDir = null;
-            return this;
-        }
-
-        /**
-         * Use a media driver started separately, in this Aeron directory, instead of an embedded one.
-         *
-         * @param aeronDir the driver's {@code aeron.dir}.
-         * @return this builder.
-         */
-        public Builder externalDriver(final Path aeronDir)
-        {
-            this.externalDir = Objects.requireNonNull(aeronDir, "aeronDir");
-            return this;
-        }
-
-        /**
-         * The Aeron channel to publish and subscribe on: {@code aeron:ipc} (default) between processes of one
-         * machine, or an {@code aeron:udp} multicast channel between machines.
-         *
-         * @param channel an Aeron channel URI.
-         * @return this builder.
-         */
-        public Builder channel(final String channel)
-        {
-            return channels(channel, channel);
-        }
-
-        /**
-         * Publish on one channel and subscribe on another, for unicast UDP between two nodes: each subscribes on
-         * its own endpoint and publishes to the other's.
-         *
-         * @param publish   where this bus writes.
-         * @param subscribe where this bus reads.
-         * @return this builder.
-         */
-        public Builder channels(final String publish, final String subscribe)
-        {
-            this.publishChannel = Objects.requireNonNull(publish, "publish");
-            this.subscribeChannel = Objects.requireNonNull(subscribe, "subscribe");
-            return this;
-        }
-
-        /**
-         * The Aeron stream id all frames travel on.
-         *
-         * @param streamId any int; processes that should talk must agree.
-         * @return this builder.
-         */
-        public Builder streamId(final int streamId)
-        {
-            this.streamId = streamId;
-            return this;
-        }
-
-        /**
-         * Term buffer length of the logs the embedded driver creates; each publication maps three terms.
-         *
-         * @param termLength a power of two from 64 KiB to 1 GiB.
-         * @return this builder.
-         */
-        public Builder termLength(final int termLength)
-        {
-            this.termLength = termLength;
-            return this;
-        }
-
-        /**
-         * The largest frame (40-byte header plus encoded event); larger events are refused at the call. Capped at
-         * an eighth of the term length, Aeron's largest message.
-         *
-         * @param maxFrameLength from 64 bytes up.
-         * @return this builder.
-         */
-        public Builder maxFrameLength(final int maxFrameLength)
-        {
-            this.maxFrameLength = maxFrameLength;
-            return this;
-        }
-
-        /**
-         * How long a silent peer lives on before it is considered gone (heartbeats go out five times per
-         * timeout); for the embedded driver this is also Aeron's client and image liveness timeout.
-         *
-         * @param peerTimeout at least 100 ms.
-         * @return this builder.
-         */
-        public Builder peerTimeout(final Duration peerTimeout)
-        {
-            this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
-            return this;
-        }
-
-        /**
-         * How long the client waits for a silent driver before it reports it gone.
-         *
-         * @param driverTimeout at least 100 ms.
-         * @return this builder.
-         */
-        public Builder driverTimeout(final Duration driverTimeout)
-        {
-            this.driverTimeout = Objects.requireNonNull(driverTimeout, "driverTimeout");
-            return this;
-        }
-
-        /**
-         * The idle strategy of the embedded driver's single thread (Aeron's default backs off from spinning to
-         * parking). See the README's low-latency profile.
-         *
-         * @param driverIdle the strategy.
-         * @return this builder.
-         */
-        public Builder driverIdleStrategy(final IdleStrategy driverIdle)
-        {
-            this.driverIdle = Objects.requireNonNull(driverIdle, "driverIdle");
-            return this;
-        }
-
-        /**
-         * The documented low-latency profile for a machine with few cores: the embedded driver's single thread
-         * sleeps 1 ms between duty cycles (no event passes through the driver on {@code aeron:ipc}, so it only
-         * keeps clients alive and moves the publication limit; it no longer pre-empts the publishing and receiving
-         * threads), and the bus's threads yield rather than park when idle. It only affects a driver this bus
-         * launches; an external driver keeps its own settings. It caps a publication's rate at one flow-control
-         * window (half a term) per millisecond.
-         *
-         * @return this builder.
-         */
-        public Builder lowLatencyProfile()
-        {
-            this.driverIdle = new SleepingMillisIdleStrategy(1);
-            this.idle = IdleStrategyKind.YIELDING;
-            return this;
-        }
-
-        /**
-         * Run the subscribers of shared topics on the bus's receiver thread instead of the local engine's
-         * dispatchers, saving a hop (and a spinning thread) per event: the lowest latency this transport offers.
-         * Every event of such a topic, published here or elsewhere, goes through the Aeron stream and is handed to
-         * its subscribers by the receiver thread, so each topic still has one order in this process and no handler
-         * runs concurrently with itself.
-         * <p>
-         * Trade-offs: a handler that blocks stalls everything this bus receives (all shared destinations,
-         * acknowledgements, heartbeats: peers will call it lost after the peer timeout); local subscribers get
-         * a decoded copy, never the publisher's object; an event published here reaches local subscribers after
-         * a trip through shared memory; only {@code subscribe(handler)} with default options is allowed on such
-         * topics ({@code after}, {@code replayLast} and dedicated threads need the ring), and pattern and type
-         * subscriptions of the bus do not see their events. A handler that publishes to a shared topic while the
-         * stream is back-pressured gets a {@link io.ringbus.api.ReentrantPublishException} rather than waiting
-         * for the thread it runs on. Needs a channel the bus reads its own frames from ({@code aeron:ipc} or one
-         * channel for both ways). Queues and requests keep using the dispatchers.
-         *
-         * @param receiverDispatch {@code true} to dispatch shared topics on the receiver thread.
-         * @return this builder.
-         */
-        public Builder receiverDispatch(final boolean receiverDispatch)
-        {
-            this.receiverDispatch = receiverDispatch;
-            return this;
-        }
-
-        /**
-         * Told when peers join and are lost.
-         *
-         * @param peerListener the listener.
-         * @return this builder.
-         */
-        public Builder peerListener(final PeerListener peerListener)
-        {
-            this.peerListener = Objects.requireNonNull(peerListener, "peerListener");
-            return this;
-        }
-
-        /**
-         * Validate, start the local engine, join or launch the driver and start the receiver thread.
-         *
-         * @return a running bus.
-         * @throws IllegalArgumentException naming the first invalid setting.
-         * @throws IllegalStateException    if the driver directory is refused or no external driver runs.
-         */
-        public AeronBus build()
-        {
-            if (termLength < 64 * 1024 || termLength > 1 << 30 || Integer.bitCount(termLength) != 1)
-            {
-                throw new IllegalArgumentException("termLength must be a power of two from 64 KiB to 1 GiB: " +
-                    termLength);
-            }
-            if (maxFrameLength < 2 * HEADER_LENGTH)
-            {
-                throw new IllegalArgumentException("maxFrameLength must be at least " + 2 * HEADER_LENGTH + ": " +
-                    maxFrameLength);
-            }
-            if (peerTimeout.toMillis() < 100)
-            {
-                throw new IllegalArgumentException("peerTimeout must be at least 100 ms: " + peerTimeout);
-            }
-            if (driverTimeout.toMillis() < 100)
-            {
-                throw new IllegalArgumentException("driverTimeout must be at least 100 ms: " + driverTimeout);
-            }
-            if (receiverDispatch && !publishChannel.equals(subscribeChannel))
-            {
-                throw new IllegalArgumentException("receiverDispatch needs one channel for publishing and subscribing " +
-                    "(the bus must read its own frames back), not " + publishChannel + " and " + subscribeChannel);
-            }
-            final BusConfig c = new BusConfig();
-            c.ringSize = ringSize;
-            c.idle = idle;
-            c.dispatcherThreads = dispatcherThreads;
-            c.backpressure = backpressure;
-            c.closeTimeout = closeTimeout;
-            c.errorHandler = errorHandler;
-            c.shareAll = shareAll;
-            c.sharedNames = Set.copyOf(sharedNames);
-            c.sharedPrefixes = List.copyOf(sharedPrefixes);
-            c.codecs = Map.copyOf(codecs);
-            c.embeddedBase = embeddedBase != null ? embeddedBase : DriverDirectory.defaultBase();
-            c.externalDir = externalDir;
-            c.publishChannel = publishChannel;
-            c.subscribeChannel = subscribeChannel;
-            c.streamId = streamId;
-            c.maxFrameLength = maxFrameLength;
-            c.driverSettings = new DriverSettings(termLength, peerTimeout.toMillis(), driverTimeout.toMillis(),
-                driverIdle);
-            c.peerListener = peerListener;
-            c.receiverDispatch = receiverDispatch;
-            return new AeronBus(c);
         }
     }
 }

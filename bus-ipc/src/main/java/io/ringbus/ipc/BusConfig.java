@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The settings of one {@link AeronBus}, filled in and validated by {@link AeronBus.Builder#build()}.
+ * The settings of one {@link AeronBus}, filled in and validated by {@link AeronBusBuilder#build()}.
  */
 final class BusConfig
 {
+    /** The local engine's settings, validated by {@code Ringbus.Builder}; the five fields below are read from it. */
+    io.ringbus.disruptor.BusConfig local;
+    // Views of local that the transport reads often, kept as fields so that its readers need not change.
     int ringSize;
     IdleStrategyKind idle;
-    int dispatcherThreads;
     BackpressurePolicy backpressure;
     Duration closeTimeout;
     ErrorHandler errorHandler;

@@ -42,7 +42,7 @@ final class SharedTopic<E> implements Topic<E>
     private final ThreadLocal<E> spare;
     private final Supplier<? extends E> slotFactory;
 
-    // receiver dispatch (see AeronBus.Builder.receiverDispatch): copy-on-write handlers, counters of one writer
+    // receiver dispatch (see AeronBusBuilder.receiverDispatch): copy-on-write handlers, counters of one writer
     private final Object handlersLock = new Object();
     @SuppressWarnings("unchecked")
     private volatile DirectSubscription[] handlers = new SharedTopic.DirectSubscription[0];

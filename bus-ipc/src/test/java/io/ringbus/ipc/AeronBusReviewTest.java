@@ -95,7 +95,7 @@ class AeronBusReviewTest
         TestDirs.delete(base);
     }
 
-    private AeronBus bus(final AeronBus.Builder builder)
+    private AeronBus bus(final AeronBusBuilder builder)
     {
         final AeronBus bus = builder.embeddedDriver(base).build();
         open.add(bus);

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code default} runs the embedded driver with Aeron's default idle strategy (backoff: spins and yields before
  * parking); {@code sleeping} with {@link SleepingMillisIdleStrategy} (1 ms), which an IPC-only driver can afford
  * because no data passes through it. {@code busrx} runs both buses with
- * {@link AeronBus.Builder#receiverDispatch(boolean) receiver dispatch}: handlers on the receiver thread.
+ * {@link AeronBusBuilder#receiverDispatch(boolean) receiver dispatch}: handlers on the receiver thread.
  */
 public final class PingPong
 {
@@ -92,7 +92,7 @@ public final class PingPong
             }
             else
             {
-                final AeronBus.Builder builder = AeronBus.builder().shareAll().embeddedDriver(base)
+                final AeronBusBuilder builder = AeronBus.builder().shareAll().embeddedDriver(base)
                     .idle(idle.equals("spin") ? IdleStrategyKind.BUSY_SPIN : IdleStrategyKind.YIELDING)
                     .dispatcherThreads(1)
                     .receiverDispatch(subject.equals("busrx"));

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link AeronBus.Builder#receiverDispatch(boolean)}: shared topics' handlers run on the receiver thread, with
+ * {@link AeronBusBuilder#receiverDispatch(boolean)}: shared topics' handlers run on the receiver thread, with
  * local and remote events in one order, never concurrently, failures reported and counted, and close keeping
  * the engine's promises (a call under way finishes before close returns; accepted events are delivered).
  */
@@ -45,7 +45,7 @@ class ReceiverDispatchTest
         TestDirs.delete(base);
     }
 
-    private AeronBus bus(final AeronBus.Builder builder)
+    private AeronBus bus(final AeronBusBuilder builder)
     {
         final AeronBus bus = builder.shareAll().embeddedDriver(base).build();
         open.add(bus);

@@ -8,6 +8,7 @@ import io.ringbus.bench.Requester;
 import io.ringbus.bench.Session;
 import io.ringbus.bench.Topology;
 import io.ringbus.ipc.AeronBus;
+import io.ringbus.ipc.AeronBusBuilder;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.lang.invoke.MethodHandles;
@@ -38,7 +39,7 @@ public final class RingbusIpcSubject extends RingbusSubject
     /**
      * @param idle             the buses' idle strategy, and the caller's: busy-spin, yielding or backoff.
      * @param receiverDispatch whether both buses run shared topics' handlers on their receiver thread
-     *                         ({@code AeronBus.Builder.receiverDispatch}) rather than on a dispatcher.
+     *                         ({@code AeronBusBuilder.receiverDispatch}) rather than on a dispatcher.
      */
     public RingbusIpcSubject(final Idle idle, final boolean receiverDispatch)
     {
@@ -66,7 +67,7 @@ public final class RingbusIpcSubject extends RingbusSubject
     }
 
     /** The bus each side runs: every name shared, one dispatcher thread, the driver under {@code base}. */
-    static AeronBus.Builder builder(final Path base, final Idle idle, final boolean receiverDispatch)
+    static AeronBusBuilder builder(final Path base, final Idle idle, final boolean receiverDispatch)
     {
         return AeronBus.builder().shareAll().embeddedDriver(base).idle(idle.ringbus()).ringSize(Bounds.CAPACITY)
             .dispatcherThreads(1).receiverDispatch(receiverDispatch);

@@ -2,6 +2,7 @@ package io.ringbus.samples.ipc;
 
 import io.ringbus.api.Topic;
 import io.ringbus.ipc.AeronBus;
+import io.ringbus.ipc.AeronBusBuilder;
 import org.HdrHistogram.Histogram;
 
 import java.io.BufferedReader;
@@ -75,7 +76,7 @@ public final class IpcPrices
 
     private static AeronBus bus(final Path base)
     {
-        final AeronBus.Builder builder = AeronBus.builder()
+        final AeronBusBuilder builder = AeronBus.builder()
             .sharePrefix("prices.")
             .share(QUOTES);
         return base == null ? builder.build() : builder.embeddedDriver(base).build();
